@@ -1,0 +1,1 @@
+// @stibium/cli public API: explicit named exports only.

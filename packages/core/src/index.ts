@@ -1,0 +1,23 @@
+// @stibium/core public API: explicit named exports only.
+export { StibiumError, isStibiumError } from './errors.ts';
+export type { StibiumErrorCode } from './errors.ts';
+export { RandomStream, RandomStreams } from './random/stream.ts';
+export type { RandomStreamState } from './random/stream.ts';
+export type { DomainEvent, Command, RecordedEvent } from './sourcing/event.ts';
+export type { Decider, DecideContext, Policy, ScheduledCommand } from './sourcing/decider.ts';
+export { Simulation } from './kernel/simulation.ts';
+export type { EventHandler, EventKind, SimulationOptions, RunOptions, RunResult } from './kernel/simulation.ts';
+export { EventQueue, MIN_PRIORITY, MAX_PRIORITY } from './kernel/queue.ts';
+export type { QueueEntry, PoppedEntry } from './kernel/queue.ts';
+export { SNAPSHOT_VERSION } from './kernel/snapshot.ts';
+export type { KernelSnapshot, PendingEvent } from './kernel/snapshot.ts';
+export { uniform, exponential, normal, lognormal, triangular, poisson, categorical } from './random/distributions.ts';
+export { EventLog } from './sourcing/log.ts';
+export type { LogOrigin } from './sourcing/log.ts';
+export { canonicalJson } from './sourcing/canonical.ts';
+export { LogHasher, hashLog, canonicalEntry, HASH_BLOCK } from './sourcing/hash.ts';
+export type { LogHashState } from './sourcing/hash.ts';
+export { replay, project } from './sourcing/replay.ts';
+export type { Projection } from './sourcing/replay.ts';
+export { EventSourcedModel } from './sourcing/model.ts';
+export type { ModelDefinition, ModelOptions, DispatchOptions, ModelSnapshot } from './sourcing/model.ts';

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { RecordedEvent } from './event.ts';
+import { canonicalJson } from './canonical.ts';
+
+/** Entries per hash block. Fixed, so the hash does not depend on where a run was paused. */
+export const HASH_BLOCK = 4096;
+
+/** A log hash in progress: the chain digest over whole blocks plus the open block's lines. */
+export interface LogHashState {
+  /** Hex SHA-256 chained over complete blocks ('' before the first). */
+  readonly chain: string;
+  /** Entries hashed into the chain. */
+  readonly count: number;
+  /** Canonical lines of the open (incomplete) block. */
+  readonly open: readonly string[];
+}
+
+/** The canonical line of one log entry: what the hash and the NDJSON store both use. */
+export function canonicalEntry(entry: RecordedEvent): string {
+  return canonicalJson({ seq: entry.seq, time: entry.time, type: entry.type, data: entry.data });
+}
+
+/**
+ * Incremental SHA-256 of a log. Entries are grouped in blocks of {@link HASH_BLOCK};
+ * chain = sha256(previous chain + block text). The final hash is
+ * sha256(chain + open block text + count). Its state is plain data, so snapshots carry it and
+ * a resumed run ends with the same hash as an uninterrupted one.
+ */
+export class LogHasher {
+  #chain: string;
+  #count: number;
+  #open: string[];
+
+  constructor(state?: LogHashState) {
+    this.#chain = state?.chain ?? '';
+    this.#count = state?.count ?? 0;
+    this.#open = state ? [...state.open] : [];
+  }
+
+  /** Adds the next entry (entries must come in sequence order). */
+  add(entry: RecordedEvent): void {
+    this.addLine(canonicalEntry(entry));
+  }
+
+  /** Adds an already canonical line. */
+  addLine(line: string): void {
+    this.#open.push(line);
+    this.#count++;
+    if (this.#open.length === HASH_BLOCK) {
+      this.#chain = createHash('sha256').update(this.#chain).update(this.#open.join('\n')).digest('hex');
+      this.#open = [];
+    }
+  }
+
+  /** The hash of everything added so far, as 64 hex characters. */
+  digest(): string {
+    return createHash('sha256').update(this.#chain).update(this.#open.join('\n')).update(`#${this.#count}`).digest('hex');
+  }
+
+  /** The plain-data state, for snapshots. */
+  save(): LogHashState {
+    return { chain: this.#chain, count: this.#count, open: [...this.#open] };
+  }
+
+  /** Entries added so far. */
+  get count(): number {
+    return this.#count;
+  }
+}
+
+/** The SHA-256 identifying a run's log: canonical JSON of every entry, block-chained. */
+export function hashLog(entries: Iterable<RecordedEvent>): string {
+  const hasher = new LogHasher();
+  for (const entry of entries) hasher.add(entry);
+  return hasher.digest();
+}

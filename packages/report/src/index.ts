@@ -1,0 +1,1 @@
+// @stibium/report public API: explicit named exports only.
