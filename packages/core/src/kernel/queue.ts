@@ -19,7 +19,7 @@ export interface QueueEntry {
 }
 
 /**
- * The future event list: a binary min-heap ordered by (time, priority, insertion
+ * The future event list: a 4-ary min-heap ordered by (time, priority, insertion
  * sequence), stored as parallel typed arrays so the hot loop allocates nothing per event.
  * Ties are deterministic: equal time and priority pop in insertion order. Cancellation is
  * lazy: a cancelled entry stays in the heap and is skipped when it reaches the top.
@@ -140,7 +140,7 @@ export class EventQueue {
     // Sift up with a hole: move parents down until the new entry's place is found.
     let i = this.#size++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pt = times[parent] as number;
       if (pt < time || (pt === time && (keys[parent] as number) < key)) break;
       times[i] = pt;
@@ -170,21 +170,21 @@ export class EventQueue {
     const kind = kinds[size] as number;
     const data = datas[size];
     datas[size] = undefined;
-    // Sift down with a hole from the root.
+    // Sift down with a hole from the root (4-ary: shallower, children share cache lines).
     let i = 0;
-    const half = size >> 1;
-    while (i < half) {
-      let child = 2 * i + 1;
-      let ct = times[child] as number;
-      let ck = keys[child] as number;
-      const right = child + 1;
-      if (right < size) {
-        const rt = times[right] as number;
-        const rk = keys[right] as number;
-        if (rt < ct || (rt === ct && rk < ck)) {
-          child = right;
-          ct = rt;
-          ck = rk;
+    for (;;) {
+      const first = 4 * i + 1;
+      if (first >= size) break;
+      let child = first;
+      let ct = times[first] as number;
+      let ck = keys[first] as number;
+      const last = first + 4 < size ? first + 4 : size;
+      for (let j = first + 1; j < last; j++) {
+        const jt = times[j] as number;
+        if (jt < ct || (jt === ct && (keys[j] as number) < ck)) {
+          child = j;
+          ct = jt;
+          ck = keys[j] as number;
         }
       }
       if (time < ct || (time === ct && key < ck)) break;
