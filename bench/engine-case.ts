@@ -14,7 +14,11 @@ if (kind === 'hold-plain') {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   console.log(JSON.stringify({ wallSeconds: seconds, customers: r.served, events: r.events, eventsPerSecond: Math.round(r.events / seconds), meanWaitInQueue: r.meanWaitInQueue, peakRssMb: rss() }));
 } else {
-  const plugin = await import('./engine-process-case.ts').catch(() => undefined);
+  // Generator-process cases live beside this file once the process layer exists.
+  const pluginPath = './engine-process-case.ts';
+  const plugin = (await import(pluginPath).catch(() => undefined)) as
+    | { runCase(kind: string, a: string, b: string, c: string): Promise<unknown> }
+    | undefined;
   if (plugin === undefined) {
     console.log(JSON.stringify({ error: `unknown case ${kind}` }));
   } else {
