@@ -19,7 +19,10 @@ export type StibiumErrorCode =
   | 'INTERRUPTED'
   | 'NOT_JSON_SAFE'
   | 'SCENARIO_INVALID'
-  | 'EXPRESSION_INVALID';
+  | 'EXPRESSION_INVALID'
+  | 'OUTPUT_EXISTS'
+  | 'RESULTS_INVALID'
+  | 'USAGE';
 
 /** Base class of every error the engine throws on purpose. `code` is stable across versions. */
 export class StibiumError extends Error {

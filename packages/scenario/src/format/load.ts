@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import type { IdCatalog } from './catalog.ts';
+import { ValidationContext } from './context.ts';
+import { loadTree } from './extends.ts';
+import { Merger } from './merge.ts';
+import { Origins, placeOf } from './origins.ts';
+import { formatPath, ScenarioError } from './problems.ts';
+import type { ScenarioProblem } from './problems.ts';
+import { resolveBody } from './resolve.ts';
+import { scenarioSchema, variantScenarioSchema } from './schema.ts';
+import { readSource, sourceFromText } from './source.ts';
+import type { SourceFile } from './source.ts';
+import type { ResolvedScenario } from './types.ts';
+
+type Outcome = { readonly scenario: ResolvedScenario; readonly problems: readonly [] } | { readonly scenario?: undefined; readonly problems: readonly ScenarioProblem[] };
+
+function drainMergeProblems(merger: Merger, fallback: string, problems: ScenarioProblem[]): void {
+  for (const p of merger.problems.splice(0)) {
+    const origin = p.origins[p.origins.length - 1];
+    const place = origin ? placeOf(origin, false) : undefined;
+    problems.push({
+      code: 'MERGE_DIRECTIVE',
+      file: place?.source.file ?? fallback,
+      ...(place ? { line: place.line, column: place.column } : {}),
+      path: formatPath([...(origin?.path ?? []), ...(p.key !== undefined ? [p.key] : [])]),
+      message: p.message,
+      ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}),
+    });
+  }
+}
+
+function resolveSource(source: SourceFile, catalog: IdCatalog): Outcome {
+  const origins = new Origins();
+  const merger = new Merger(origins);
+  const problems: ScenarioProblem[] = [];
+  const tree = loadTree(source, [], origins, merger, catalog, problems);
+  drainMergeProblems(merger, source.file, problems);
+  if (!tree || problems.length > 0) return { problems };
+  const files = tree.sources.map((s) => ({ path: s.file, sha256: s.sha256, bytes: s.bytes }));
+  const { variants: rawVariants, ...main } = tree.data;
+  origins.set(main, origins.get(tree.data));
+  const rootCtx = new ValidationContext(tree.data, origins, catalog, source.file);
+  const body = resolveBody(rootCtx, scenarioSchema);
+  problems.push(...rootCtx.problems);
+  const variants: Record<string, ResolvedScenario> = {};
+  if (typeof rawVariants === 'object' && rawVariants !== null && !Array.isArray(rawVariants)) {
+    for (const [name, variant] of Object.entries(rawVariants)) {
+      if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) continue;
+      const merged = merger.merge(main, variant, true) as Record<string, unknown>;
+      const ctx = new ValidationContext(merged, origins, catalog, source.file, name);
+      const resolved = resolveBody(ctx, variantScenarioSchema);
+      problems.push(...ctx.problems);
+      drainMergeProblems(merger, source.file, problems);
+      if (resolved) {
+        const ownName = (variant as Record<string, unknown>)['name'];
+        variants[name] = { ...resolved, name: typeof ownName === 'string' ? ownName : `${resolved.name}/${name}`, files, variants: {} };
+      }
+    }
+  }
+  if (!body || problems.length > 0) return { problems };
+  return { scenario: { ...body, files, variants }, problems: [] };
+}
+
+/**
+ * Loads, merges (`extends`), validates and resolves the scenario file at `path`, and
+ * lists every problem instead of throwing. `path` is kept as given in messages.
+ */
+export function checkScenarioFile(path: string, catalog: IdCatalog): Outcome {
+  const read = readSource(path, resolve(path));
+  return 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog);
+}
+
+/**
+ * Loads a scenario file: YAML or JSON, `extends` merged, expressions evaluated, every
+ * reference checked against `catalog`. Throws a {@link ScenarioError} listing all
+ * problems, each with file, line, column and path.
+ *
+ * @example const scenario = loadScenario('scenarios/local-refining.yaml', world.catalog());
+ */
+export function loadScenario(path: string, catalog: IdCatalog): ResolvedScenario {
+  const outcome = checkScenarioFile(path, catalog);
+  if (outcome.scenario === undefined) throw new ScenarioError(outcome.problems);
+  return outcome.scenario;
+}
+
+/**
+ * Like {@link loadScenario} for text already in memory (an editor buffer, a test);
+ * `fileName` names it in messages and anchors relative `extends` paths.
+ */
+export function parseScenarioText(text: string, fileName: string, catalog: IdCatalog): ResolvedScenario {
+  const read = sourceFromText(text, fileName, resolve(fileName));
+  const outcome = 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog);
+  if (outcome.scenario === undefined) throw new ScenarioError(outcome.problems);
+  return outcome.scenario;
+}
