@@ -48,8 +48,10 @@ export class EventQueue {
     return this.#nextSeq;
   }
 
-  /** Time of the earliest entry (cancelled or not), or Infinity when empty. */
+  /** Time of the earliest live entry, or Infinity when none is pending. */
   peekTime(): number {
+    // Drop cancelled entries at the top first, so the time is one that will really fire.
+    while (this.#size > 0 && this.#cancelled.size > 0 && this.#cancelled.delete((this.#key[0] as number) % SEQ_SPAN)) this.#removeTop();
     return this.#size > 0 ? (this.#time[0] as number) : Infinity;
   }
 

@@ -281,27 +281,31 @@ export class Simulation {
     const log = this.log;
     const logType = this.#logType;
     let count = 0;
-    while (count < maxEvents && queue.size > 0 && queue.peekTime() <= until) {
-      if (!queue.pop(popped)) break;
-      this.now = popped.time;
-      count++;
-      const kind = popped.kind;
-      const data = popped.data;
-      popped.data = undefined;
-      if (kind === CALLBACK_KIND) {
-        (data as () => void)();
-        continue;
+    try {
+      while (count < maxEvents && queue.size > 0 && queue.peekTime() <= until) {
+        if (!queue.pop(popped)) break;
+        this.now = popped.time;
+        count++;
+        const kind = popped.kind;
+        const data = popped.data;
+        popped.data = undefined;
+        if (kind === CALLBACK_KIND) {
+          (data as () => void)();
+          continue;
+        }
+        const typeId = logType[kind] as number;
+        if (typeId >= 0) {
+          const seq = (log as EventLog).appendInterned(popped.time, typeId, data);
+          if (this.#observed) this.#recorded?.next({ seq, time: popped.time, type: names[kind] as string, data });
+        } else if (typeId === -1 && this.#observed) {
+          this.#recorded?.next({ seq: -1, time: popped.time, type: names[kind] as string, data });
+        }
+        (handlers[kind] as EventHandler<unknown>)(data, this);
       }
-      const typeId = logType[kind] as number;
-      if (typeId >= 0) {
-        const seq = (log as EventLog).appendInterned(popped.time, typeId, data);
-        if (this.#observed) this.#recorded?.next({ seq, time: popped.time, type: names[kind] as string, data });
-      } else if (typeId === -1 && this.#observed) {
-        this.#recorded?.next({ seq: -1, time: popped.time, type: names[kind] as string, data });
-      }
-      (handlers[kind] as EventHandler<unknown>)(data, this);
+    } finally {
+      // Counted even when a handler throws, so `fired` matches the events really consumed.
+      this.#fired += count;
     }
-    this.#fired += count;
     if (until !== Infinity && count < maxEvents) this.now = until;
     return { events: count, now: this.now, pending: queue.liveSize };
   }

@@ -12,7 +12,9 @@ function bad(what: string, value: unknown): never {
 /** Uniform on [min, max). */
 export function uniform(rng: RandomStream, min: number, max: number): number {
   if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) bad('uniform needs finite min <= max', `${min}, ${max}`);
-  return min + (max - min) * rng.next();
+  const x = min + (max - min) * rng.next();
+  // Rounding can land on max when the range is tiny against |min|; keep [min, max) half-open.
+  return x < max || min === max ? x : Math.max(min, max - Math.abs(max) * Number.EPSILON);
 }
 
 /** Exponential with the given rate (mean 1/rate). */
