@@ -17,7 +17,10 @@ export interface LogHashState {
 
 /** The canonical line of one log entry: what the hash and the NDJSON store both use. */
 export function canonicalEntry(entry: RecordedEvent): string {
-  return canonicalJson({ seq: entry.seq, time: entry.time, type: entry.type, data: entry.data });
+  // Same text as canonicalJson({ seq, time, type, data }) with keys in sorted order, built
+  // directly: hashing a million-entry log spends most of its time here.
+  const data = entry.data === undefined ? '' : `"data":${canonicalJson(entry.data)},`;
+  return `{${data}"seq":${canonicalJson(entry.seq)},"time":${canonicalJson(entry.time)},"type":${JSON.stringify(entry.type)}}`;
 }
 
 /**
