@@ -1,0 +1,147 @@
+import type { CountrySpec, FeedForm, World } from '../world/types.ts';
+import type { WorldState } from './state.ts';
+
+/**
+ * Small pure functions of prices, time and state that several monthly steps share:
+ * time windows, certification, provenance, tariffs, freight and netbacks.
+ */
+
+/** Share of month `m` (the interval [m, m+1)) inside [start, until). */
+export function activeFraction(m: number, start: number, until?: number): number {
+  const lo = Math.max(m, start);
+  const hi = Math.min(m + 1, until ?? Infinity);
+  return hi > lo ? hi - lo : 0;
+}
+
+/** Share of nameplate usable in month `m` for a facility starting at `start` with a linear ramp. */
+export function rampFactor(m: number, start: number, rampMonths: number, end?: number): number {
+  const frac = activeFraction(m, start, end);
+  if (frac <= 0) return 0;
+  if (rampMonths <= 0) return frac;
+  const mid = Math.max(m, start) + frac / 2;
+  return frac * Math.min(1, Math.max(0, (mid - start) / rampMonths));
+}
+
+/** Certified share of a country's exports in month `m`, and the Afghan-origin share leaking into it. */
+export function certification(world: World, s: WorldState, country: string, m: number): { certified: number; leakage: number } {
+  const c = s.certifications[country];
+  if (c === undefined) return { certified: 0, leakage: 0 };
+  const f = activeFraction(m, c.start);
+  if (f <= 0) return { certified: 0, leakage: 0 };
+  const progress = c.rampMonths <= 0 ? 1 : Math.min(1, Math.max(0, (m + 0.5 - c.start) / c.rampMonths));
+  const coverage = f * (c.coverageStart + (c.coverageEnd - c.coverageStart) * progress);
+  const informal = countryOf(world, country)?.informalImportShare ?? 0;
+  return { certified: coverage * (1 - informal * c.detectionRate), leakage: coverage * informal * (1 - c.detectionRate) };
+}
+
+const countryCache = new WeakMap<World, Map<string, CountrySpec>>();
+/** The country spec of `iso3` (cached per world). */
+export function countryOf(world: World, iso3: string): CountrySpec | undefined {
+  let map = countryCache.get(world);
+  if (map === undefined) {
+    map = new Map(world.countries.map((c) => [c.iso3, c]));
+    countryCache.set(world, map);
+  }
+  return map.get(iso3);
+}
+
+/** The market a country's plants and domestic sales face. */
+export function marketOf(world: World, iso3: string): string {
+  return countryOf(world, iso3)?.market ?? 'exChina';
+}
+
+/** Price multiplier for material from `origin` sold into `market`: provenance discount on unprovable material, premium on certified. */
+export function provenanceFactor(world: World, s: WorldState, origin: string, market: string, m: number): number {
+  if (!world.parameters.provenanceMarkets.includes(market)) return 1;
+  const informal = (countryOf(world, origin)?.informalImportShare ?? 0) > 0;
+  const cert = s.certifications[origin];
+  if (!informal && cert === undefined) return 1;
+  const { certified } = certification(world, s, origin, m);
+  const premium = cert?.premiumShare ?? 0;
+  const uncertifiedFactor = informal ? 1 - world.parameters.provenanceDiscount : 1;
+  return certified * (1 + premium) + (1 - certified) * uncertifiedFactor;
+}
+
+/** Ad valorem tariff on goods from `exporter` entering `importer` in month `m`. */
+export function tariffRate(s: WorldState, importer: string, exporter: string, m: number): number {
+  if (importer === exporter) return 0;
+  let rate = 0;
+  for (const t of s.tariffs) {
+    if (t.importer !== importer || (t.exporter !== exporter && t.exporter !== '*')) continue;
+    rate += t.rate * activeFraction(m, t.start, t.until);
+  }
+  return rate;
+}
+
+/** Freight and transit from `from` to a market, using an open terminal when it is cheaper. */
+export function routeCost(
+  s: WorldState,
+  from: string,
+  market: string,
+  baseFreight: number,
+  baseTransit: number,
+  m: number,
+): { freight: number; transitDays: number; terminal?: string } {
+  let best: { freight: number; transitDays: number; terminal?: string } = { freight: baseFreight, transitDays: baseTransit };
+  for (const t of s.terminals) {
+    if (t.country !== from || !t.markets.includes(market) || m + 1 <= t.openMonth) continue;
+    if (t.freightUsdPerTonne < best.freight) best = { freight: t.freightUsdPerTonne, transitDays: t.transitDays, terminal: t.id };
+  }
+  return best;
+}
+
+/** Payable share of the metal price for a feed form. */
+export function payable(world: World, form: FeedForm): number {
+  return form === 'ore' ? world.parameters.payableOre : world.parameters.payableConcentrate;
+}
+
+/** A feed netback as `scale x P_market - cost`, so the same route can be priced at several price vectors. */
+export interface NetbackTerms {
+  readonly market: string;
+  readonly scale: number;
+  readonly cost: number;
+}
+
+/** The terms of the feed netback from `from` to processing country `to` (payable, provenance, tariff, freight, haulage). */
+export function feedTerms(world: World, s: WorldState, from: string, to: string, form: FeedForm, baseFreight: number, m: number): NetbackTerms {
+  const market = marketOf(world, to);
+  const inland = countryOf(world, from)?.inlandFreightUsdPerTonne ?? 0;
+  if (from === to) return { market, scale: payable(world, form), cost: inland / 2 };
+  const { freight } = routeCost(s, from, market, baseFreight, 30, m);
+  const scale = (payable(world, form) * provenanceFactor(world, s, from, market, m)) / (1 + tariffRate(s, to, from, m));
+  return { market, scale, cost: freight + inland };
+}
+
+/** Netback per t of feed from `from` to processing country `to` at `prices`. */
+export function feedNetback(
+  world: World,
+  s: WorldState,
+  prices: Readonly<Record<string, number>>,
+  from: string,
+  to: string,
+  form: FeedForm,
+  baseFreight: number,
+  m: number,
+): number {
+  const t = feedTerms(world, s, from, to, form, baseFreight, m);
+  return t.scale * (prices[t.market] ?? 0) - t.cost;
+}
+
+/** Netback per t of refined product from `from` sold into `market` at `prices`. */
+export function refinedNetback(
+  world: World,
+  s: WorldState,
+  prices: Readonly<Record<string, number>>,
+  from: string,
+  market: string,
+  baseFreight: number,
+  baseTransit: number,
+  m: number,
+): number {
+  const price = prices[market] ?? 0;
+  const { freight, transitDays } = routeCost(s, from, market, baseFreight, baseTransit, m);
+  const importer = world.markets.find((x) => x.id === market)?.hub ?? '';
+  const gross = price * provenanceFactor(world, s, from, market, m);
+  const carrying = (price * world.parameters.carryingCostPerYear * transitDays) / 365;
+  return gross / (1 + tariffRate(s, importer, from, m)) - freight - carrying;
+}

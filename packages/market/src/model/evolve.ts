@@ -1,0 +1,158 @@
+import type { WorldEvent } from './events.ts';
+import { interventionToState } from './intervention-state.ts';
+import type { WorldState } from './state.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** A state whose top-level maps the caller owns and may mutate in place. */
+export type Draft = Mutable<WorldState> & {
+  prices: Record<string, number>;
+  expectedPrices: Record<string, number>;
+  marketStock: Record<string, number>;
+  substitution: Record<string, number>;
+  ore: Record<string, number>;
+  concentrate: Record<string, number>;
+  metal: Record<string, number>;
+  oxide: Record<string, number>;
+  mines: Record<string, WorldState['mines'][string]>;
+  plants: Record<string, WorldState['plants'][string]>;
+  stockpiles: Record<string, WorldState['stockpiles'][string]>;
+  disruptions: Record<string, WorldState['disruptions'][string]>;
+};
+
+const MAPS = ['prices', 'expectedPrices', 'marketStock', 'substitution', 'ore', 'concentrate', 'metal', 'oxide', 'mines', 'plants', 'stockpiles', 'disruptions'] as const;
+type MapKey = (typeof MAPS)[number];
+
+/** Which maps each event type writes, so evolve copies only those. */
+const TOUCHES: Readonly<Record<WorldEvent['type'], readonly MapKey[]>> = {
+  InterventionApplied: ['plants', 'stockpiles'],
+  InterventionRejected: [],
+  Disrupted: ['disruptions'],
+  UtilizationAdjusted: ['mines', 'plants'],
+  MineProduced: ['ore', 'concentrate'],
+  InformalInflow: ['ore', 'concentrate'],
+  Processed: ['ore', 'concentrate', 'metal', 'oxide'],
+  FeedShipped: ['ore', 'concentrate'],
+  Shipped: ['metal', 'oxide', 'marketStock'],
+  ExportLicenceDelayed: [],
+  SecondarySupplied: ['marketStock'],
+  MarketPurchased: ['marketStock', 'metal'],
+  StockpileChanged: ['stockpiles', 'marketStock'],
+  MarketCleared: ['prices', 'expectedPrices', 'marketStock', 'substitution'],
+  MonthCleared: [],
+};
+
+/** Events that record facts without changing the state. */
+const NO_OP: ReadonlySet<WorldEvent['type']> = new Set(['InterventionRejected', 'ExportLicenceDelayed']);
+
+/** A draft that owns copies of every map of `state` (decide works on one per month). */
+export function draftOf(state: WorldState): Draft {
+  const d = { ...state } as Draft;
+  for (const key of MAPS) (d as Record<MapKey, unknown>)[key] = { ...state[key] };
+  return d;
+}
+
+/** Folds one event into a state, copy-on-write: the input state is never changed. */
+export function evolveWorld(state: WorldState, event: WorldEvent): WorldState {
+  if (NO_OP.has(event.type)) return state;
+  const d = { ...state } as Draft;
+  for (const key of TOUCHES[event.type]) (d as Record<MapKey, unknown>)[key] = { ...state[key] };
+  applyInPlace(d, event);
+  return d;
+}
+
+const addTo = (map: Record<string, number>, key: string, delta: number): void => {
+  map[key] = (map[key] ?? 0) + delta;
+};
+
+/** Applies `event` to a draft whose touched maps the caller owns. Nested objects are replaced, never mutated. */
+export function applyInPlace(s: Draft, event: WorldEvent): void {
+  switch (event.type) {
+    case 'InterventionApplied':
+      interventionToState(s, event.data);
+      return;
+    case 'InterventionRejected':
+    case 'ExportLicenceDelayed':
+      return;
+    case 'Disrupted':
+      s.disruptions[event.data.country] = { severity: event.data.severity, untilMonth: event.data.untilMonth };
+      return;
+    case 'UtilizationAdjusted': {
+      for (const [id, [utilization, capacityFactor]] of Object.entries(event.data.mines)) {
+        const m = s.mines[id];
+        if (m) s.mines[id] = { ...m, utilization, capacityFactor };
+      }
+      for (const [id, availability] of Object.entries(event.data.plants)) {
+        const p = s.plants[id];
+        if (p) s.plants[id] = { ...p, availability };
+      }
+      return;
+    }
+    case 'MineProduced':
+    case 'InformalInflow':
+      addTo(event.data.form === 'ore' ? s.ore : s.concentrate, event.data.country, event.data.tonnes);
+      return;
+    case 'Processed': {
+      const d = event.data;
+      addTo(s.ore, d.country, -d.oreIn);
+      addTo(s.concentrate, d.country, d.concentrateOut - d.concentrateIn);
+      addTo(s.metal, d.country, d.metalOut - d.metalIn);
+      addTo(s.oxide, d.country, d.oxideOut);
+      return;
+    }
+    case 'FeedShipped': {
+      const d = event.data;
+      const map = d.form === 'ore' ? s.ore : s.concentrate;
+      addTo(map, d.from, -d.tonnes);
+      addTo(map, d.to, d.tonnes);
+      return;
+    }
+    case 'Shipped': {
+      const d = event.data;
+      addTo(s.metal, d.from, -d.metal);
+      addTo(s.oxide, d.from, -d.oxide);
+      addTo(s.marketStock, d.market, d.metal + d.oxide);
+      return;
+    }
+    case 'SecondarySupplied':
+      addTo(s.marketStock, event.data.market, event.data.tonnes);
+      return;
+    case 'MarketPurchased':
+      addTo(s.marketStock, event.data.market, -event.data.tonnes);
+      addTo(s.metal, event.data.country, event.data.tonnes);
+      return;
+    case 'StockpileChanged': {
+      const d = event.data;
+      addTo(s.marketStock, d.market, -d.tonnes);
+      const sp = s.stockpiles[d.country] ?? { tonnes: 0, orders: [] };
+      const orders = sp.orders
+        .map((o) => (o.id === d.orderId ? { ...o, remaining: Math.max(0, o.remaining - Math.abs(d.tonnes)) } : o))
+        .filter((o) => o.remaining > 1e-9);
+      s.stockpiles[d.country] = { tonnes: sp.tonnes + d.tonnes, orders };
+      return;
+    }
+    case 'MarketCleared': {
+      const d = event.data;
+      s.prices[d.market] = d.priceUsdPerTonne;
+      s.expectedPrices[d.market] = d.expectedPriceUsdPerTonne;
+      s.marketStock[d.market] = d.stockEnd;
+      for (const [id, f] of Object.entries(d.substitution)) s.substitution[id] = f;
+      return;
+    }
+    case 'MonthCleared': {
+      const d = event.data;
+      s.month = d.month + 1;
+      s.exportReference = d.exportReference;
+      const indicators: Record<string, readonly number[]> = { ...s.indicators };
+      for (const [id, value] of Object.entries(d.indicators)) {
+        const prev = indicators[id] ?? [];
+        indicators[id] = prev.length >= 36 ? [...prev.slice(prev.length - 35), value] : [...prev, value];
+      }
+      s.indicators = indicators;
+      return;
+    }
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}

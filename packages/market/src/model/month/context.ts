@@ -1,0 +1,63 @@
+import type { RandomStream } from '@stibium/core';
+import { refinesFeed } from '../../world/base-year.ts';
+import type { BuyerSpec, FeedRouteSpec, MarketSpec, SalesRouteSpec, World } from '../../world/types.ts';
+import type { WorldEvent } from '../events.ts';
+import type { Draft } from '../evolve.ts';
+
+/** Lookups built once per world, so the monthly loop does no searching. */
+export interface WorldIndex {
+  readonly markets: ReadonlyMap<string, MarketSpec>;
+  readonly buyersByMarket: ReadonlyMap<string, readonly BuyerSpec[]>;
+  readonly feedRoutesByOrigin: ReadonlyMap<string, readonly FeedRouteSpec[]>;
+  readonly salesRoutesByOrigin: ReadonlyMap<string, readonly SalesRouteSpec[]>;
+  /** Processing countries that have base-year feed-consuming capacity. */
+  readonly baseFeedCountries: ReadonlySet<string>;
+}
+
+function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Builds the index of a world. */
+export function indexWorld(world: World): WorldIndex {
+  return {
+    markets: new Map(world.markets.map((m) => [m.id, m])),
+    buyersByMarket: group(world.buyers, (b) => b.market),
+    feedRoutesByOrigin: group(world.feedRoutes, (r) => r.from),
+    salesRoutesByOrigin: group(world.salesRoutes, (r) => r.from),
+    baseFeedCountries: new Set(world.plants.filter((p) => p.startMonth <= 0 && refinesFeed(p.stage)).map((p) => p.country)),
+  };
+}
+
+/** A refined sale waiting for its market's clearing price. */
+export interface PendingSale {
+  readonly from: string;
+  readonly market: string;
+  readonly metal: number;
+  readonly oxide: number;
+  readonly certified: number;
+  readonly freightUsd: number;
+}
+
+/** Everything one month's steps share. */
+export interface MonthContext {
+  readonly world: World;
+  readonly index: WorldIndex;
+  /** Working state: every emitted event is already folded into it. */
+  readonly s: Draft;
+  readonly m: number;
+  /** Prices at the start of the month (last clearing): what traders and producers act on. */
+  readonly prices: Readonly<Record<string, number>>;
+  readonly rng: (name: string) => RandomStream;
+  emit(event: WorldEvent): void;
+  /** Shipments this month per `from>to` key, for export references. */
+  readonly shipments: Map<string, number>;
+  readonly pendingSales: PendingSale[];
+}

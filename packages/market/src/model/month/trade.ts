@@ -1,0 +1,143 @@
+import type { SalesRouteSpec } from '../../world/types.ts';
+import { exportLimit } from '../controls.ts';
+import { activeFraction, certification, marketOf, refinedNetback, routeCost } from '../economics.ts';
+import type { OfftakeState } from '../state.ts';
+import type { MonthContext } from './context.ts';
+
+function minLimit(ctx: MonthContext, from: string, market: string): { cap: number; measure: string } {
+  if (marketOf(ctx.world, from) === market) return { cap: Infinity, measure: '' };
+  const hub = ctx.index.markets.get(market)?.hub ?? '';
+  const key = `${from}>${market}`;
+  const a = exportLimit(ctx.s, from, key, market, undefined, hub, 'metal', ctx.m);
+  const b = exportLimit(ctx.s, from, key, market, undefined, hub, 'oxide', ctx.m);
+  return a.cap <= b.cap ? a : b;
+}
+
+function contractPrice(ctx: MonthContext, o: OfftakeState): number {
+  const f = o.priceFormula;
+  let p = f.kind === 'fixed' ? f.usdPerTonne : f.factor * (ctx.prices[f.market] ?? 0) + f.premiumUsdPerTonne;
+  if (o.floorUsdPerTonne !== undefined) p = Math.max(p, o.floorUsdPerTonne);
+  if (o.ceilingUsdPerTonne !== undefined) p = Math.min(p, o.ceilingUsdPerTonne);
+  return Math.max(0, p);
+}
+
+/** Offtake contracts deliver first, refined product if the seller has it, else feed, within export limits. */
+export function deliverOfftakes(ctx: MonthContext): void {
+  const { world, s, m } = ctx;
+  for (const o of s.offtakes) {
+    const f = activeFraction(m, o.start, o.end);
+    if (f <= 0) continue;
+    let due = o.tonnesPerMonth * f;
+    const market = marketOf(world, o.buyer);
+    const price = contractPrice(ctx, o);
+    const cert = certification(world, s, o.seller, m).certified;
+    const limit = minLimit(ctx, o.seller, market);
+    const metal = Math.max(0, s.metal[o.seller] ?? 0);
+    const oxide = Math.max(0, s.oxide[o.seller] ?? 0);
+    const refined = Math.min(due, metal + oxide, limit.cap);
+    if (refined > 1e-12) {
+      const mt = (refined * metal) / (metal + oxide);
+      const freight = refined * routeCost(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, 30, m).freight;
+      const settlement = { seller: o.seller, buyer: o.buyer, buyerUsd: refined * price, sellerUsd: refined * price - freight, freightUsd: freight, tariffUsd: 0 };
+      ctx.emit({ type: 'Shipped', data: { month: m, from: o.seller, market, metal: mt, oxide: refined - mt, certifiedTonnes: refined * cert, contract: o.id, settlement } });
+      due -= refined;
+    }
+    const buyerRefines = Object.values(s.plants).some((p) => p.country === o.buyer && (p.stage === 'smelter' || p.stage === 'roaster'));
+    if (due <= 1e-12 || !buyerRefines || o.seller === o.buyer) continue;
+    const conc = Math.max(0, s.concentrate[o.seller] ?? 0);
+    const ore = Math.max(0, s.ore[o.seller] ?? 0);
+    const hub = ctx.index.markets.get(market)?.hub ?? '';
+    for (const [form, have] of [['concentrate', conc], ['ore', ore]] as const) {
+      const lim = exportLimit(s, o.seller, `${o.seller}>${o.buyer}`, market, o.buyer, hub, form, m).cap;
+      const t = Math.min(due, have, lim);
+      if (t <= 1e-12) continue;
+      const freight = t * routeCost(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, 30, m).freight;
+      const settlement = { seller: o.seller, buyer: o.buyer, buyerUsd: t * price, sellerUsd: t * price - freight, freightUsd: freight, tariffUsd: 0 };
+      ctx.emit({ type: 'FeedShipped', data: { month: m, from: o.seller, to: o.buyer, form, tonnes: t, certifiedTonnes: t * cert, contract: o.id, settlement } });
+      const key = `${o.seller}>${o.buyer}`;
+      ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
+      due -= t;
+    }
+  }
+}
+
+function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
+  const listed = ctx.index.salesRoutesByOrigin.get(from);
+  if (listed !== undefined && listed.length > 0) return listed;
+  const home = marketOf(ctx.world, from);
+  return ctx.world.markets.map((mk) => ({
+    id: `${from.toLowerCase()}-${mk.id}`, from, to: mk.id, baseShare: 1 / ctx.world.markets.length,
+    freightUsdPerTonne: mk.id === home ? 0 : ctx.world.parameters.defaultFeedFreightUsdPerTonne, transitDays: mk.id === home ? 0 : 30, openMonth: 0,
+  }));
+}
+
+/**
+ * Spot sales of refined product: each refining country offers its stock across markets in
+ * proportion to base share x (netback / reference netback)^theta, within export limits;
+ * refused volume is re-offered where there is room (three rounds), the rest stays in stock.
+ * Sales ship and settle when the market clears, at its price.
+ */
+export function sellRefined(ctx: MonthContext): void {
+  const { world, s, m, prices } = ctx;
+  const theta = world.parameters.tradeElasticity;
+  const ref: Record<string, number> = {};
+  for (const mk of world.markets) ref[mk.id] = mk.referencePriceUsdPerTonne;
+  const converters = new Set<string>();
+  for (const p of Object.values(s.plants)) if (p.stage === 'trioxide') converters.add(p.country);
+  for (const from of Object.keys(s.metal)) {
+    const metal = Math.max(0, s.metal[from] ?? 0);
+    const oxide = Math.max(0, s.oxide[from] ?? 0);
+    const stock = metal + oxide;
+    if (stock <= 1e-9) continue;
+    // Converters hold the metal they bought for next month's oxide.
+    const converter = converters.has(from);
+    const sellable = converter ? oxide : stock;
+    if (sellable <= 1e-9) continue;
+    const offers = [];
+    for (const r of routesFor(ctx, from)) {
+      if (r.baseShare <= 0) continue;
+      const nb = refinedNetback(world, s, prices, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
+      if (nb <= 0) continue;
+      const nb0 = refinedNetback(world, s, ref, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
+      const ratio = nb0 > 0 ? nb / nb0 : 2;
+      const limit = minLimit(ctx, from, r.to);
+      offers.push({ route: r, weight: r.baseShare * Math.pow(ratio, theta), cap: limit.cap, measure: limit.measure });
+    }
+    const total = offers.reduce((a, o) => a + o.weight, 0);
+    if (total <= 0) continue;
+    const sent = new Map<string, number>();
+    let left = sellable;
+    for (let round = 0; round < 3 && left > 1e-9; round++) {
+      const open = offers.filter((o) => (sent.get(o.route.to) ?? 0) < o.cap - 1e-9);
+      const wsum = open.reduce((a, o) => a + o.weight, 0);
+      if (wsum <= 0) break;
+      let placed = 0;
+      for (const o of open) {
+        const t = Math.min((left * o.weight) / wsum, o.cap - (sent.get(o.route.to) ?? 0));
+        if (t <= 0) continue;
+        sent.set(o.route.to, (sent.get(o.route.to) ?? 0) + t);
+        placed += t;
+      }
+      left -= placed;
+      if (placed <= 1e-12) break;
+    }
+    const oxShare = converter ? 1 : oxide / stock;
+    const cert = certification(world, s, from, m).certified;
+    for (const o of offers) {
+      const t = sent.get(o.route.to) ?? 0;
+      const wanted = (sellable * o.weight) / total;
+      if (o.measure !== '' && wanted > t + 1e-9) {
+        ctx.emit({ type: 'ExportLicenceDelayed', data: { month: m, from, to: o.route.to, blockedTonnes: wanted - t, measure: o.measure } });
+      }
+      if (t <= 1e-12) continue;
+      const market = o.route.to;
+      const ox = t * oxShare;
+      const freight = t * routeCost(s, from, market, o.route.freightUsdPerTonne, o.route.transitDays, m).freight;
+      ctx.pendingSales.push({ from, market, metal: t - ox, oxide: ox, certified: t * cert, freightUsd: freight });
+      if (marketOf(world, from) !== market) {
+        const key = `${from}>${market}`;
+        ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
+      }
+    }
+  }
+}
