@@ -4,7 +4,7 @@ export type { StibiumErrorCode } from './errors.ts';
 export { RandomStream, RandomStreams } from './random/stream.ts';
 export type { RandomStreamState } from './random/stream.ts';
 export type { DomainEvent, Command, RecordedEvent } from './sourcing/event.ts';
-export type { Decider, DecideContext, Policy, ScheduledCommand } from './sourcing/decider.ts';
+export type { Decider, DecideContext, Policy, ScheduledCommand, SteppingDecider } from './sourcing/decider.ts';
 export { Simulation } from './kernel/simulation.ts';
 export type { EventHandler, EventKind, SimulationOptions, RunOptions, RunResult } from './kernel/simulation.ts';
 export { EventQueue, MIN_PRIORITY, MAX_PRIORITY } from './kernel/queue.ts';

@@ -1,4 +1,4 @@
-import { RandomStreams, StibiumError, type DecideContext, type Policy, type RecordedEvent } from '@stibium/core';
+import { EventSourcedModel, StibiumError, type EventLog, type Policy, type RecordedEvent } from '@stibium/core';
 import type { WorldCommand } from './model/commands.ts';
 import { createWorldDecider } from './model/decider.ts';
 import type { WorldEvent } from './model/events.ts';
@@ -39,6 +39,8 @@ export interface WorldRunResult {
   readonly events: RecordedEvent<WorldEvent>[];
   readonly finalState: WorldState;
   readonly eventCount: number;
+  /** SHA-256 of the run's event log (canonical JSON, block-chained): the run's identity. */
+  readonly logHash: string;
 }
 
 /** The month-clearing commands of a horizon: ClearMonth m due at t = m + 1, priority -1 (for kernel runners). */
@@ -46,65 +48,32 @@ export function monthClearingCommands(months: number): TimedCommand[] {
   return Array.from({ length: months }, (_, m) => ({ time: m + 1, priority: -1, command: { type: 'ClearMonth' as const, data: { month: m } } }));
 }
 
-interface Queued {
-  readonly time: number;
-  readonly priority: number;
-  readonly seq: number;
-  readonly command: WorldCommand;
-}
-
-function before(a: Queued, b: Queued): boolean {
-  return a.time !== b.time ? a.time < b.time : a.priority !== b.priority ? a.priority < b.priority : a.seq < b.seq;
-}
-
 /**
- * Runs the world without the kernel: ClearMonth m is due at t = m + 1 (priority -1), timed
- * commands at their time (priority 0 unless given), policies' commands at now + delay;
- * commands run in (time, priority, insertion) order, each event recorded with seq and
- * time and folded into the state. Deterministic for a seed.
+ * Runs the world on the engine: an {@link EventSourcedModel} over the world decider, with
+ * ClearMonth m due at t = m + 1 (priority -1), timed commands at their time (priority 0
+ * unless given) and policies' commands at now + delay, all in the kernel's (time,
+ * priority, insertion) order. Every event is appended to the log with seq and time and
+ * folded into the state; the log's SHA-256 identifies the run. Deterministic for a seed.
  */
 export function runWorld(config: WorldRunConfig, options: WorldRunOptions): WorldRunResult {
-  const decider = createWorldDecider(config.world);
   const months = config.months ?? monthsBetween(config.world.start, '2035-12');
-  const streams = new RandomStreams(options.seed);
-  const record = options.record ?? true;
-  const queue: Queued[] = [];
-  let seq = 0;
-  const push = (time: number, priority: number, command: WorldCommand): void => {
-    if (!Number.isFinite(time)) throw new StibiumError('INVALID_TIME', `command ${command.type} has time ${time}`);
-    const item: Queued = { time, priority, seq: seq++, command };
-    let i = queue.length;
-    while (i > 0 && before(item, queue[i - 1] as Queued)) i--;
-    queue.splice(i, 0, item);
-  };
-  for (const c of monthClearingCommands(months)) push(c.time, c.priority ?? 0, c.command);
-  for (const c of config.commands ?? []) push(Math.max(0, c.time), c.priority ?? 0, c.command);
-  const policies = config.policies ?? [];
-  let state = decider.initialState();
-  const events: RecordedEvent<WorldEvent>[] = [];
-  let logSeq = 0;
-  let now = 0;
-  const context: DecideContext = { get now() { return now; }, rng: (name) => streams.get(name) };
-  while (queue.length > 0) {
-    const next = queue.shift() as Queued;
-    if (next.time > months) break;
-    now = Math.max(now, next.time);
-    const step = decider.step(next.command, state, context);
-    const produced = step.events;
-    let folded = state;
-    for (const event of produced) {
-      const recorded = { seq: logSeq++, time: now, type: event.type, data: event.data } as RecordedEvent<WorldEvent>;
-      // Policies see the state after each event; only then is the per-event fold needed.
-      if (policies.length > 0) folded = decider.evolve(folded, event);
-      if (record) events.push(recorded);
-      options.onEvent?.(recorded);
-      for (const policy of policies) {
-        for (const scheduled of policy.react(recorded, folded, context)) {
-          push(now + Math.max(0, scheduled.delay ?? 0), scheduled.priority ?? 0, scheduled.command);
-        }
-      }
-    }
-    state = step.state;
+  const model = EventSourcedModel.create<WorldCommand, WorldEvent, WorldState>(
+    { decider: createWorldDecider(config.world), policies: config.policies ?? [] },
+    { seed: options.seed, record: true },
+  );
+  if (options.onEvent) model.sim.recorded$.subscribe((event) => options.onEvent?.(event as RecordedEvent<WorldEvent>));
+  for (const c of monthClearingCommands(months)) model.dispatch(c.command, { at: c.time, priority: c.priority ?? 0 });
+  for (const c of config.commands ?? []) {
+    if (!Number.isFinite(c.time)) throw new StibiumError('INVALID_TIME', `command ${c.command.type} has time ${c.time}`);
+    model.dispatch(c.command, { at: Math.max(0, c.time), priority: c.priority ?? 0 });
   }
-  return { events, finalState: state, eventCount: logSeq };
+  model.run({ until: months });
+  model.sim.complete();
+  const log = model.log as EventLog;
+  return {
+    events: options.record === false ? [] : (log.toArray() as RecordedEvent<WorldEvent>[]),
+    finalState: model.state,
+    eventCount: log.length,
+    logHash: log.digest(),
+  };
 }

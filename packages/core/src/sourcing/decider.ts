@@ -40,3 +40,12 @@ export interface Policy<C extends Command, E extends DomainEvent, S> {
   readonly name: string;
   react(event: RecordedEvent<E>, state: S, context: DecideContext): readonly ScheduledCommand<C>[];
 }
+
+/**
+ * A decider that can also return the state its events fold to, in the same pass. Runners
+ * use `step` when present, sparing a second fold; it must equal folding `decide`'s events
+ * with `evolve` (replay relies on that, and property tests check it).
+ */
+export interface SteppingDecider<C extends Command, E extends DomainEvent, S> extends Decider<C, E, S> {
+  step(command: C, state: S, context: DecideContext): { readonly events: readonly E[]; readonly state: S };
+}

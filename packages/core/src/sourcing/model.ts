@@ -3,7 +3,7 @@ import { scan } from 'rxjs';
 import { StibiumError } from '../errors.ts';
 import { Simulation, type RunOptions, type RunResult } from '../kernel/simulation.ts';
 import type { KernelSnapshot } from '../kernel/snapshot.ts';
-import type { DecideContext, Decider, Policy } from './decider.ts';
+import type { DecideContext, Decider, Policy, SteppingDecider } from './decider.ts';
 import type { Command, DomainEvent, RecordedEvent } from './event.ts';
 import type { EventLog } from './log.ts';
 import type { Projection } from './replay.ts';
@@ -151,11 +151,20 @@ export class EventSourcedModel<C extends Command, E extends DomainEvent, S> {
 
   #execute(command: C): void {
     const { decider, policies } = this.#definition;
+    const stepping = (decider as Partial<SteppingDecider<C, E, S>>).step;
+    const reacting = policies !== undefined && policies.length > 0;
+    if (stepping !== undefined && !reacting) {
+      // Fast path: the decider folds its own events; nothing needs the per-event states.
+      const step = stepping.call(decider, command, this.#state, this.#context);
+      for (const event of step.events) this.sim.record(event.type, event.data);
+      this.#state = step.state;
+      return;
+    }
     const events = decider.decide(command, this.#state, this.#context);
     for (const event of events) {
       const seq = this.sim.record(event.type, event.data);
       this.#state = decider.evolve(this.#state, event);
-      if (policies === undefined || policies.length === 0) continue;
+      if (!reacting) continue;
       const recorded: RecordedEvent<E> = { seq, time: this.sim.now, type: event.type, data: event.data };
       for (const policy of policies) {
         for (const next of policy.react(recorded, this.#state, this.#context)) {
