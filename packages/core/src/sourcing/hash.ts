@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { RecordedEvent } from './event.ts';
 import { canonicalJson } from './canonical.ts';
 
@@ -33,11 +33,16 @@ export class LogHasher {
   #chain: string;
   #count: number;
   #open: string[];
+  // The open block is hashed as lines arrive (no join of a 4,096-line string); the lines
+  // are kept too, because a snapshot must carry them.
+  #block: Hash;
 
   constructor(state?: LogHashState) {
     this.#chain = state?.chain ?? '';
     this.#count = state?.count ?? 0;
-    this.#open = state ? [...state.open] : [];
+    this.#open = [];
+    this.#block = createHash('sha256').update(this.#chain);
+    for (const line of state?.open ?? []) this.#push(line);
   }
 
   /** Adds the next entry (entries must come in sequence order). */
@@ -47,17 +52,18 @@ export class LogHasher {
 
   /** Adds an already canonical line. */
   addLine(line: string): void {
-    this.#open.push(line);
+    this.#push(line);
     this.#count++;
     if (this.#open.length === HASH_BLOCK) {
-      this.#chain = createHash('sha256').update(this.#chain).update(this.#open.join('\n')).digest('hex');
+      this.#chain = this.#block.digest('hex');
       this.#open = [];
+      this.#block = createHash('sha256').update(this.#chain);
     }
   }
 
   /** The hash of everything added so far, as 64 hex characters. */
   digest(): string {
-    return createHash('sha256').update(this.#chain).update(this.#open.join('\n')).update(`#${this.#count}`).digest('hex');
+    return this.#block.copy().update(`#${this.#count}`).digest('hex');
   }
 
   /** The plain-data state, for snapshots. */
@@ -68,6 +74,12 @@ export class LogHasher {
   /** Entries added so far. */
   get count(): number {
     return this.#count;
+  }
+
+  #push(line: string): void {
+    // Lines are joined by '\n' inside a block: the separator goes before every line but the first.
+    this.#block.update(this.#open.length === 0 ? line : `\n${line}`);
+    this.#open.push(line);
   }
 }
 
