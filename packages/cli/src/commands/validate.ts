@@ -1,0 +1,28 @@
+import { catalogOf, loadCliModel } from '../model.ts';
+import { checkScenarioFile, formatProblem, type ScenarioProblem } from '../scenario-api.ts';
+
+/** `stibium validate`: checks files without running them; exit 2 when any has problems. */
+export async function validateCommand(files: readonly string[], opts: { json?: boolean }): Promise<number> {
+  const { model } = await loadCliModel();
+  const catalog = catalogOf(model);
+  const results: { file: string; ok: boolean; name?: string; variants?: string[]; problems: readonly ScenarioProblem[] }[] = [];
+  for (const file of files) {
+    const outcome = checkScenarioFile(file, catalog);
+    if (outcome.scenario === undefined) results.push({ file, ok: false, problems: outcome.problems });
+    else results.push({ file, ok: true, name: outcome.scenario.name, variants: Object.keys(outcome.scenario.variants), problems: [] });
+  }
+  const bad = results.filter((r) => !r.ok);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify({ ok: bad.length === 0, files: results })}\n`);
+  } else {
+    for (const r of results) {
+      if (r.ok) process.stdout.write(`ok  ${r.file} (scenario ${r.name}${r.variants && r.variants.length > 0 ? `; variants: ${r.variants.join(', ')}` : ''})\n`);
+      else for (const p of r.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    }
+    if (bad.length > 0) {
+      const count = bad.reduce((n, r) => n + r.problems.length, 0);
+      process.stderr.write(`error: ${count} problem${count === 1 ? '' : 's'} in ${bad.length} of ${results.length} file${results.length === 1 ? '' : 's'}\n`);
+    }
+  }
+  return bad.length > 0 ? 2 : 0;
+}

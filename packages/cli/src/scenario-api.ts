@@ -1,0 +1,3 @@
+// The scenario-file API the CLI uses, in one place.
+export { loadScenario, checkScenarioFile, scenarioJsonSchema, ScenarioError, isScenarioError, formatProblem } from '@stibium/scenario';
+export type { IdCatalog, ResolvedScenario, ScenarioProblem } from '@stibium/scenario';

@@ -1,0 +1,82 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { executeRuns, type ExecutionContext } from './execute.ts';
+import type { RunGroup } from './types.ts';
+import type { RunTask } from './worker.ts';
+
+/** Runs tasks of run indices somewhere (this thread or a pool) and returns their groups. */
+export interface Executor {
+  run(from: number, to: number): Promise<RunGroup[]>;
+  close(): Promise<void>;
+}
+
+// Flags a worker thread accepts; per-process ones (heap sizes, inspector...) make
+// `new Worker` throw, so the parent's other flags are not passed on.
+const WITH_VALUE = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader', '--conditions', '-C', '--disable-warning']);
+const ALONE = /^(--enable-source-maps|--no-warnings|--no-deprecation|--experimental-[\w-]+|--(require|import|loader|experimental-loader|conditions|disable-warning)=.+)$/;
+
+function workerSafe(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (WITH_VALUE.has(arg) && i + 1 < argv.length) out.push(arg, argv[++i] as string);
+    else if (ALONE.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
+/**
+ * Worker threads must load `.ts` files: under the tsx CLI they inherit its loader through
+ * `execArgv`; elsewhere (vitest, plain node with a TS loader) tsx's loader is added.
+ */
+export function workerExecArgv(): string[] {
+  const inherited = workerSafe(process.execArgv);
+  if (inherited.some((arg) => /[\\/]tsx[\\/]dist[\\/]|^tsx$/.test(arg))) return inherited;
+  try {
+    const loader = createRequire(import.meta.url).resolve('tsx');
+    return [...inherited, '--import', pathToFileURL(loader).href];
+  } catch {
+    return inherited;
+  }
+}
+
+/** Old-space cap of each worker thread's heap (MB). */
+export const WORKER_OLD_SPACE_MB = 256;
+
+/**
+ * An executor for `workers` threads on a piscina pool, or in this thread for `workers` 0.
+ * Both run the very same {@link executeRuns}. Worker threads keep the main thread free to
+ * answer signals (tsx kills a child that does not acknowledge Ctrl-C within 30 ms).
+ */
+export function createExecutor(ctx: ExecutionContext, workers: number): Executor {
+  if (workers <= 0) {
+    return {
+      run: async (from, to) => {
+        // Let signal handlers (Ctrl-C) run between tasks: synchronous model runs would
+        // otherwise keep the event loop busy until the end.
+        await new Promise((resolve) => setImmediate(resolve));
+        return executeRuns(ctx, from, to);
+      },
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina<RunTask, RunGroup[]>({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: ctx,
+    execArgv: workerExecArgv(),
+    // A run's live state is small, but a worker allocates fast; without a cap V8 lets each
+    // worker's heap grow with garbage, and 10,000 runs would cost far more memory than needed.
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+  });
+  // After a failure the pool is destroyed with tasks in flight; their late replies make
+  // piscina emit 'error', which would otherwise crash the process.
+  pool.on('error', () => {});
+  return {
+    run: (from, to) => pool.run({ from, to }),
+    close: () => pool.destroy(),
+  };
+}
