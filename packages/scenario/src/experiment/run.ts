@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import { StibiumError } from '@stibium/core';
+import { writeFileAtomic } from '../results/atomic.ts';
+import { stableJson } from '../results/stable-json.ts';
+import { loadModel } from './execute.ts';
 import { ResultsFolder, JOURNAL_FILE } from '../results/folder.ts';
 import { manifestHeader } from '../results/manifest.ts';
 import { engineProvenance } from '../results/provenance.ts';
@@ -74,6 +78,7 @@ export async function runExperiment(given: ExperimentPlan, options: RunExperimen
     }
     journal.close();
     const finished = writer.finish();
+    await writeModelMetadata(folder.partial, options.modelModule ?? DEFAULT_MODEL_MODULE);
     folder.finalize();
     return { ...finished, out: folder.out, executed: total - done.length, resumed: done.length };
   } catch (error) {
@@ -86,6 +91,19 @@ export async function runExperiment(given: ExperimentPlan, options: RunExperimen
   } finally {
     await executor?.close();
   }
+}
+
+/**
+ * Writes what the model says about its outcomes and data (outcomes.json, assumptions.json)
+ * beside the numbers, when the model module offers `resultsMetadata()`; the report reads
+ * them for units, definitions and sources.
+ */
+async function writeModelMetadata(dir: string, modelModule: string): Promise<void> {
+  const model = (await loadModel(modelModule)) as Partial<{ resultsMetadata(): { outcomes: unknown; assumptions: unknown } }>;
+  if (typeof model.resultsMetadata !== 'function') return;
+  const metadata = model.resultsMetadata();
+  writeFileAtomic(join(dir, 'outcomes.json'), `${stableJson(metadata.outcomes)}\n`);
+  writeFileAtomic(join(dir, 'assumptions.json'), `${stableJson(metadata.assumptions)}\n`);
 }
 
 // Tasks of a few run indices each: small enough to balance the threads, large enough that

@@ -149,3 +149,5 @@ export function replayOutcomes(entries: Iterable<RecordedEvent>, until: number):
 export function outcomeCatalogue(): readonly unknown[] {
   return OUTCOME_CATALOGUE;
 }
+
+export { resultsMetadata } from './metadata.ts';
