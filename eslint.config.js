@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (CI helpers) use Node's globals.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['packages/core/src/**/*.ts', 'packages/market/src/**/*.ts', 'packages/policy/src/**/*.ts', 'packages/scenario/src/model/**/*.ts'],
     rules: determinismBans,
   },
