@@ -81,7 +81,7 @@ Results folder: manifest.json, summary.json, runs.csv, runs.arrow, comparison.js
       `
 Examples:
   stibium compare scenarios/local-refining.yaml --baseline scenarios/baseline.yaml
-  stibium compare scenarios/china-controls.yaml --variant reimposition --baseline scenarios/baseline.yaml --runs 500
+  stibium compare scenarios/china-controls.yaml --variant no-controls --baseline scenarios/baseline.yaml --runs 500
 
 The table shows policy minus baseline per outcome and year: mean difference and its 95%
 confidence interval (t quantile, paired by run). comparison.csv has every period.`,
