@@ -58,6 +58,11 @@ export async function mergeResults(dirs: readonly string[], options: MergeOption
       if (existsSync(logs)) cpSync(logs, folder.file(RESULT_FILES.logs), { recursive: true });
     }
     const finished = writer.finish();
+    // Model metadata (outcome definitions, data sources) is the same in every slice.
+    for (const name of ['outcomes.json', 'assumptions.json']) {
+      const source = join(first.dir, name);
+      if (existsSync(source)) cpSync(source, folder.file(name));
+    }
     folder.finalize();
     return { ...finished, out: folder.out };
   } catch (error) {
