@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { StibiumError } from '../errors.ts';
 import type { RecordedEvent } from './event.ts';
 import { canonicalJson } from './canonical.ts';
 
@@ -32,15 +33,21 @@ export function canonicalEntry(entry: RecordedEvent): string {
 export class LogHasher {
   #chain: string;
   #count: number;
-  #open: string[];
-  // The open block is hashed as lines arrive (no join of a 4,096-line string); the lines
-  // are kept too, because a snapshot must carry them.
+  // The open block is hashed as lines arrive (no join of a 4,096-line string).
   #block: Hash;
+  #inBlock = 0;
+  // Copies of the open block's lines, for save(); off when the caller can rebuild them.
+  readonly #retain: boolean;
+  #open: string[] = [];
 
-  constructor(state?: LogHashState) {
+  /**
+   * `retainLines: false` keeps memory flat (no copy of the open block's lines); `save()`
+   * then needs the lines from the caller, as {@link EventLog} rebuilds them from its entries.
+   */
+  constructor(state?: LogHashState, options: { readonly retainLines?: boolean } = {}) {
+    this.#retain = options.retainLines ?? true;
     this.#chain = state?.chain ?? '';
     this.#count = state?.count ?? 0;
-    this.#open = [];
     this.#block = createHash('sha256').update(this.#chain);
     for (const line of state?.open ?? []) this.#push(line);
   }
@@ -54,10 +61,11 @@ export class LogHasher {
   addLine(line: string): void {
     this.#push(line);
     this.#count++;
-    if (this.#open.length === HASH_BLOCK) {
+    if (this.#inBlock === HASH_BLOCK) {
       this.#chain = this.#block.digest('hex');
-      this.#open = [];
       this.#block = createHash('sha256').update(this.#chain);
+      this.#inBlock = 0;
+      this.#open = [];
     }
   }
 
@@ -66,9 +74,16 @@ export class LogHasher {
     return this.#block.copy().update(`#${this.#count}`).digest('hex');
   }
 
-  /** The plain-data state, for snapshots. */
-  save(): LogHashState {
-    return { chain: this.#chain, count: this.#count, open: [...this.#open] };
+  /**
+   * The plain-data state, for snapshots. Without retained lines, `openLines` must give the
+   * canonical lines of the open block (the entries since the last block boundary).
+   */
+  save(openLines?: () => string[]): LogHashState {
+    const open = this.#retain ? [...this.#open] : (openLines?.() ?? []);
+    if (open.length !== this.#inBlock) {
+      throw new StibiumError('SNAPSHOT_INVALID', `the log hash state needs ${this.#inBlock} open lines, got ${open.length}`);
+    }
+    return { chain: this.#chain, count: this.#count, open };
   }
 
   /** Entries added so far. */
@@ -76,10 +91,16 @@ export class LogHasher {
     return this.#count;
   }
 
+  /** Lines in the open block (entries since the last block boundary). */
+  get openCount(): number {
+    return this.#inBlock;
+  }
+
   #push(line: string): void {
     // Lines are joined by '\n' inside a block: the separator goes before every line but the first.
-    this.#block.update(this.#open.length === 0 ? line : `\n${line}`);
-    this.#open.push(line);
+    this.#block.update(this.#inBlock === 0 ? line : `\n${line}`);
+    this.#inBlock++;
+    if (this.#retain) this.#open.push(line);
   }
 }
 

@@ -1,6 +1,6 @@
 import { StibiumError } from '../errors.ts';
 import type { RecordedEvent } from './event.ts';
-import { LogHasher, type LogHashState } from './hash.ts';
+import { LogHasher, canonicalEntry, type LogHashState } from './hash.ts';
 
 /** Where a log continues from: after a snapshot, the first seq and the hash so far. */
 export interface LogOrigin {
@@ -35,11 +35,14 @@ export class EventLog {
   readonly #typeIds = new Map<string, number>();
   readonly #base: number;
   readonly #hasher: LogHasher;
+  // Open-block lines that came with a snapshot (entries before the base are not held).
+  readonly #origin: readonly string[];
   #hashed = 0;
 
   constructor(origin?: LogOrigin) {
     this.#base = origin?.baseSeq ?? 0;
-    this.#hasher = new LogHasher(origin?.hash);
+    this.#origin = origin?.hash.open ?? [];
+    this.#hasher = new LogHasher(origin?.hash, { retainLines: false });
     if (this.#hasher.count !== this.#base) {
       throw new StibiumError('SNAPSHOT_INVALID', `log origin hash covers ${this.#hasher.count} entries but baseSeq is ${this.#base}`);
     }
@@ -64,7 +67,16 @@ export class EventLog {
   /** The hash state of the whole log so far, for snapshots. */
   hashState(): LogHashState {
     this.#catchUp();
-    return this.#hasher.save();
+    return this.#hasher.save(() => {
+      // The open block starts at the last block boundary; lines before the base came with
+      // the snapshot this log resumed from, the rest are rebuilt from held entries.
+      const start = this.length - this.#hasher.openCount;
+      const lines: string[] = [];
+      for (let seq = start; seq < this.length; seq++) {
+        lines.push(seq < this.#base ? (this.#origin[this.#origin.length - (this.#base - seq)] as string) : canonicalEntry(this.#entry(seq - this.#base)));
+      }
+      return lines;
+    });
   }
 
   /** The small integer standing for `type` in this log (for {@link EventLog.appendInterned}). */
