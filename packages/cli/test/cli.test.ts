@@ -91,7 +91,7 @@ describe('stibium CLI', { timeout: 240_000 }, () => {
     const left = readdirSync(`${out}.partial`).filter((f) => !f.includes('.tmp-')).sort();
     expect(left).toEqual(['experiment.json', 'runs.ndjson']);
     const resumed = stibium(['run', '--resume', `${out}.partial`, '--workers', '2', '--no-report']);
-    expect(resumed.code).toBe(0);
+    expect(resumed.code, resumed.stderr).toBe(0);
     expect(filesOf(out)).toEqual(filesOf(join(dir, 'whole')));
   });
 

@@ -102,8 +102,8 @@ async function writeModelMetadata(dir: string, modelModule: string): Promise<voi
   const model = (await loadModel(modelModule)) as Partial<{ resultsMetadata(): { outcomes: unknown; assumptions: unknown } }>;
   if (typeof model.resultsMetadata !== 'function') return;
   const metadata = model.resultsMetadata();
-  writeFileAtomic(join(dir, 'outcomes.json'), `${stableJson(metadata.outcomes)}\n`);
-  writeFileAtomic(join(dir, 'assumptions.json'), `${stableJson(metadata.assumptions)}\n`);
+  writeFileAtomic(join(dir, 'outcomes.json'), stableJson(metadata.outcomes));
+  writeFileAtomic(join(dir, 'assumptions.json'), stableJson(metadata.assumptions));
 }
 
 // Tasks of a few run indices each: small enough to balance the threads, large enough that

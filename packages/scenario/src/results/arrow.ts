@@ -120,24 +120,25 @@ export class ArrowRunsWriter {
   }
 }
 
-// Builds a Utf8 column directly (offsets + bytes): apache-arrow's generic builder needs
-// hundreds of MB of scratch memory for a 65,536-row string column.
+// Builds a Utf8 column directly (offsets + bytes) into one buffer: apache-arrow's generic
+// builder needs hundreds of MB of scratch memory for a 65,536-row string column, and
+// encoding string by string allocates once per row.
 function utf8Data(strings: readonly string[]): Data<Utf8> {
-  const encoder = new TextEncoder();
   const offsets = new Int32Array(strings.length + 1);
-  const parts: Uint8Array[] = [];
   let total = 0;
+  let previous: string | undefined;
+  let previousBytes = 0;
   for (let i = 0; i < strings.length; i++) {
-    const bytes = encoder.encode(strings[i] as string);
-    parts.push(bytes);
-    total += bytes.length;
+    const text = strings[i] as string;
+    // Columns repeat values row after row (scenario, seed, outcome): measure each run once.
+    if (text !== previous) {
+      previous = text;
+      previousBytes = Buffer.byteLength(text, 'utf8');
+    }
+    total += previousBytes;
     offsets[i + 1] = total;
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return makeData({ type: new Utf8(), length: strings.length, valueOffsets: offsets, data: bytes });
+  const bytes = Buffer.allocUnsafe(total);
+  for (let i = 0; i < strings.length; i++) bytes.write(strings[i] as string, offsets[i] as number, 'utf8');
+  return makeData({ type: new Utf8(), length: strings.length, valueOffsets: offsets, data: new Uint8Array(bytes.buffer, bytes.byteOffset, total) });
 }
