@@ -1,5 +1,7 @@
-import { all, create } from 'mathjs';
 import type { FactoryFunctionMap, MathNode } from 'mathjs';
+import { mathjs } from './mathjs-bundle.ts';
+
+const { all, create } = mathjs;
 
 /**
  * The one mathjs instance scenario expressions use. Following the mathjs security guide,
@@ -7,7 +9,9 @@ import type { FactoryFunctionMap, MathNode } from 'mathjs';
  * that throw, after keeping a private reference to `parse`. `predictable` makes
  * `sqrt(-1)` NaN rather than a complex number, so results stay real.
  */
-const math = create(all as FactoryFunctionMap, { predictable: true, number: 'number' });
+const math = create(all as FactoryFunctionMap);
+// Set after creation: the one-file bundle's create() ignores a config argument.
+math.config({ predictable: true, number: 'number' });
 
 math.import(
   {

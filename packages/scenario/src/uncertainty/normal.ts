@@ -1,4 +1,6 @@
-import { erf } from 'mathjs';
+import { mathjs } from '../expressions/mathjs-bundle.ts';
+
+const { erf } = mathjs;
 
 /** Standard normal CDF, via mathjs's erf (Cody's rational approximations, ~1e-15). */
 export function normalCdf(z: number): number {
