@@ -42,7 +42,7 @@ export function workerExecArgv(): string[] {
 }
 
 /** Old-space cap of each worker thread's heap (MB). */
-export const WORKER_OLD_SPACE_MB = 256;
+export const WORKER_OLD_SPACE_MB = 128;
 
 /**
  * An executor for `workers` threads on a piscina pool, or in this thread for `workers` 0.
