@@ -129,7 +129,25 @@ export function scenarioCatalog(): IdCatalog {
     parameterPaths: (path) => known.has(path),
     parameterPathList: paths,
     vintages: ANTIMONY_VINTAGES,
+    outcomes: outcomeIds(ids.countries),
   };
+}
+
+/**
+ * Every outcome id a run can report: the catalogue's families expanded over product forms
+ * and countries (plus ROW, the ex-China market's hub), and the flow outcomes of the report.
+ */
+function outcomeIds(countries: readonly string[]): string[] {
+  const places = [...countries, 'ROW'];
+  const expand: Readonly<Record<string, readonly string[]>> = { '<form>': ['ore', 'concentrate', 'metal', 'oxide'], '<dest>': places, '<ISO3>': places };
+  const ids: string[] = [];
+  for (const { id } of OUTCOME_CATALOGUE as readonly { id: string }[]) {
+    const slot = Object.keys(expand).find((token) => id.includes(token));
+    if (slot === undefined) ids.push(id);
+    else for (const value of expand[slot] as readonly string[]) ids.push(id.replace(slot, value));
+  }
+  for (const stage of ['mine', 'concentrate', 'refined']) for (const from of countries) for (const to of places) ids.push(`flow.${stage}.${from}.${to}`);
+  return ids.sort();
 }
 
 /** State and outcomes at time `until` (model months) folded from a stored log. */
