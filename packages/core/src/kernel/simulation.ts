@@ -2,51 +2,14 @@ import { Observable, Subject } from 'rxjs';
 import { StibiumError } from '../errors.ts';
 import { RandomStreams, type RandomStream } from '../random/stream.ts';
 import type { RecordedEvent } from '../sourcing/event.ts';
-import { EventLog, type LogOrigin } from '../sourcing/log.ts';
+import { EventLog } from '../sourcing/log.ts';
 import { EventQueue, checkPriority, type PoppedEntry } from './queue.ts';
+import { checkAbsolute, checkDelay, checkTime } from './checks.ts';
 import { SNAPSHOT_VERSION, checkKernelSnapshot, type KernelSnapshot } from './snapshot.ts';
+import type { EventHandler, EventKind, RunOptions, RunResult, SimulationOptions } from './types.ts';
 
-/** Handles one event type in the plain-data style: reads `data`, may schedule more events. */
-export type EventHandler<D = unknown> = (data: D, sim: Simulation) => void;
+export type { EventHandler, EventKind, RunOptions, RunResult, SimulationOptions } from './types.ts';
 
-/** A registered event type; scheduling with it skips the name lookup in hot loops. */
-export interface EventKind<D = unknown> {
-  readonly id: number;
-  readonly name: string;
-  /** Phantom field so `EventKind<A>` and `EventKind<B>` do not mix. */
-  readonly __data?: D;
-}
-
-/** Options of a new {@link Simulation}. */
-export interface SimulationOptions {
-  /** The run seed every named random stream derives from. */
-  readonly seed: string | number;
-  /** Record every fired plain-data event in the log (default false). */
-  readonly record?: boolean;
-  /** Initial clock value (default 0). */
-  readonly startTime?: number;
-  /** Continue a log from a snapshot (set by {@link Simulation.restore}). */
-  readonly logOrigin?: LogOrigin;
-}
-
-/** How far {@link Simulation.run} goes. */
-export interface RunOptions {
-  /**
-   * Stop time. The rule: every event with time <= `until` is processed (including events
-   * scheduled at exactly `until` while processing), then the clock is set to `until`.
-   * Events after `until` stay pending, so a later `run` continues exactly.
-   */
-  readonly until?: number;
-  /** Stop after this many fired events (the clock stays at the last event's time). */
-  readonly maxEvents?: number;
-}
-
-/** Counts of one {@link Simulation.run} call. */
-export interface RunResult {
-  readonly events: number;
-  readonly now: number;
-  readonly pending: number;
-}
 
 const CALLBACK_KIND = 0;
 
@@ -325,23 +288,3 @@ export class Simulation {
   }
 }
 
-function checkTime(time: number, what: string): void {
-  if (!Number.isFinite(time)) {
-    throw new StibiumError('INVALID_TIME', `${what} must be a finite number, got ${time}`, { time });
-  }
-}
-
-function checkDelay(delay: number): never {
-  throw new StibiumError(
-    'INVALID_DELAY',
-    `delay must be a finite number >= 0, got ${delay}${delay < 0 ? ' (events cannot be scheduled in the past)' : ''}`,
-    { delay },
-  );
-}
-
-function checkAbsolute(time: number, now: number): never {
-  if (Number.isNaN(time) || time === Infinity || time === -Infinity) {
-    throw new StibiumError('INVALID_TIME', `time must be a finite number, got ${time}`, { time });
-  }
-  throw new StibiumError('INVALID_TIME', `time ${time} is before the current time ${now}`, { time, now });
-}
