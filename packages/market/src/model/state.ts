@@ -1,4 +1,4 @@
-import type { FeedForm, ProductForm, Stage } from '../world/types.ts';
+import type { FeedForm, PlantSpec, ProductForm } from '../world/types.ts';
 import type { PriceFormula } from './interventions.ts';
 
 /**
@@ -23,20 +23,8 @@ export interface MineState {
   readonly capacityFactor: number;
 }
 
-/** A plant's dynamic state. */
-export interface PlantState {
-  readonly id: string;
-  readonly country: string;
-  readonly stage: Stage;
-  readonly capacityTonnesPerYear: number;
-  readonly baseUtilization: number;
-  readonly oxideShare: number;
-  readonly recovery: number;
-  readonly operatingCostUsdPerTonne: number;
-  readonly startMonth: number;
-  readonly rampUpMonths: number;
-  readonly endMonth?: number;
-  readonly capexUsd: number;
+/** A plant's dynamic state: its spec plus what changes month to month. */
+export interface PlantState extends PlantSpec {
   /** Share of nameplate available this month (follows the price with a lag). */
   readonly availability: number;
   /** True when built by an intervention after the base year. */

@@ -1,4 +1,4 @@
-import type { FeedForm, Segment, Stage } from './types.ts';
+import type { FeedForm, MarketSpec, Segment, Stage } from './types.ts';
 
 /**
  * The on-disk shape of a world file (data/<commodity>/world.json): per-vintage mine
@@ -78,18 +78,7 @@ export interface WorldFile {
   readonly start: string;
   readonly defaultVintage: string;
   readonly vintages: Readonly<Record<string, VintageEntry>>;
-  readonly markets: readonly (Cited & {
-    readonly id: string;
-    readonly name: string;
-    readonly hub: string;
-    readonly referencePriceUsdPerTonne: number;
-    readonly initialPriceUsdPerTonne: number;
-    readonly stockTargetMonths: number;
-    readonly priceFlexibility: number;
-    readonly priceAdjustment: number;
-    readonly priceFloorMultiple: number;
-    readonly priceCeilingMultiple: number;
-  })[];
+  readonly markets: readonly (Cited & MarketSpec)[];
   readonly countries: readonly (Cited & {
     readonly iso3: string;
     readonly name: string;
