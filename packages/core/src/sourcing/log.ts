@@ -118,7 +118,12 @@ export class EventLog {
   }
 
   #catchUp(): void {
-    for (let i = this.#hashed; i < this.#count; i++) this.#hasher.add(this.#entry(i));
+    const names = this.#typeNames;
+    for (let i = this.#hashed; i < this.#count; i++) {
+      const chunk = this.#chunks[i >>> 16] as Chunk;
+      const pos = i & (CHUNK - 1);
+      this.#hasher.addParts(this.#base + i, chunk.time[pos] as number, names[chunk.type[pos] as number] as string, chunk.data[pos]);
+    }
     this.#hashed = this.#count;
   }
 

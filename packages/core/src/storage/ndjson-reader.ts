@@ -43,7 +43,7 @@ export async function* readNdjsonLog(
   const input = createReadStream(file, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
   const order = new EntryOrder();
-  const hasher = new LogHasher();
+  const hasher = new LogHasher(undefined, { retainLines: false });
   let lineNo = 0;
   let ended = false;
   try {
@@ -72,9 +72,9 @@ export async function* readNdjsonLog(
       const problem = order.accept(entry);
       if (problem !== undefined) throw corrupt(file, lineNo, problem);
       if (entry.time > until) return;
-      // The writer wrote canonical lines, so the text itself is what the hash covers;
-      // an edited line shows up as a hash mismatch at the end line.
-      hasher.addLine(text);
+      // The hash covers the entries' values: an edited value shows up as a hash mismatch
+      // at the end line.
+      hasher.addParts(entry.seq, entry.time, entry.type, entry.data);
       yield entry;
     }
   } finally {

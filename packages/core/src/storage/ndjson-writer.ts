@@ -28,7 +28,7 @@ export class NdjsonLogWriter {
   readonly header: LogHeader;
   readonly #partial: string;
   readonly #order = new EntryOrder();
-  readonly #hasher = new LogHasher();
+  readonly #hasher = new LogHasher(undefined, { retainLines: false });
   #fd: number | undefined;
   #buffer = '';
 
@@ -56,7 +56,7 @@ export class NdjsonLogWriter {
     const problem = this.#order.accept(entry);
     if (problem !== undefined) throw new StibiumError('INVALID_ARGUMENT', `cannot append to ${this.file}: ${problem}`, { seq: entry.seq });
     const line = canonicalEntry(entry);
-    this.#hasher.addLine(line);
+    this.#hasher.addParts(entry.seq, entry.time, entry.type, entry.data);
     this.#buffer += `${line}\n`;
     if (this.#buffer.length >= FLUSH_CHARS) this.#flush();
   }

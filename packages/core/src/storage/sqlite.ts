@@ -5,7 +5,7 @@ import { canonicalJson } from '../sourcing/canonical.ts';
 import type { RecordedEvent } from '../sourcing/event.ts';
 import { LogHasher } from '../sourcing/hash.ts';
 import { EventLog } from '../sourcing/log.ts';
-import { EntryOrder, canonicalLine, headerProblem, makeHeader, type LogHeader, type LogWriteOptions, type ReadLogOptions } from './format.ts';
+import { EntryOrder, headerProblem, makeHeader, type LogHeader, type LogWriteOptions, type ReadLogOptions } from './format.ts';
 
 /** Options of {@link SqliteLogStore.create}. */
 export interface SqliteWriteOptions extends LogWriteOptions {
@@ -47,7 +47,7 @@ export class SqliteLogStore {
   readonly #writing: boolean;
   readonly #batchSize: number;
   readonly #order = new EntryOrder();
-  readonly #hasher = new LogHasher();
+  readonly #hasher = new LogHasher(undefined, { retainLines: false });
   readonly #pending: Row[] = [];
   readonly #insert: ((rows: readonly Row[]) => void) | undefined;
   #open = true;
@@ -119,7 +119,7 @@ export class SqliteLogStore {
     const problem = this.#order.accept(entry);
     if (problem !== undefined) throw new StibiumError('INVALID_ARGUMENT', `cannot append to ${this.file}: ${problem}`, { seq: entry.seq });
     const data = entry.data === undefined ? undefined : canonicalJson(entry.data);
-    this.#hasher.addLine(canonicalLine(entry.seq, entry.time, entry.type, data));
+    this.#hasher.addParts(entry.seq, entry.time, entry.type, entry.data);
     this.#pending.push({ seq: entry.seq, time: entry.time, type: entry.type, data: data ?? null });
     if (this.#pending.length >= this.#batchSize) this.flush();
   }
@@ -169,17 +169,23 @@ export class SqliteLogStore {
 
   /**
    * The hash of the stored entries: equals `log.digest()` of the run that wrote them. A
-   * writer keeps it up to date as it appends; a reader hashes the stored canonical text.
+   * writer keeps it up to date as it appends; a reader hashes the stored entries.
    */
   hash(): string {
     this.#checkOpen();
     if (this.#writing) return this.#hasher.digest();
-    const hasher = new LogHasher();
+    const hasher = new LogHasher(undefined, { retainLines: false });
     const order = new EntryOrder();
     for (const row of this.#db.prepare<[], Row>('SELECT seq, time, type, data FROM events ORDER BY seq').iterate()) {
       const problem = order.accept({ seq: row.seq, time: row.time, type: row.type, data: undefined });
       if (problem !== undefined) throw new StibiumError('LOG_CORRUPT', `${this.file}: events row seq ${row.seq}: ${problem}`, { file: this.file, seq: row.seq });
-      hasher.addLine(canonicalLine(row.seq, row.time, row.type, row.data ?? undefined));
+      let data: unknown;
+      try {
+        data = row.data === null ? undefined : JSON.parse(row.data);
+      } catch (error) {
+        throw new StibiumError('LOG_CORRUPT', `${this.file}: events row seq ${row.seq}: data is not JSON (${(error as Error).message})`, { file: this.file, seq: row.seq });
+      }
+      hasher.addParts(row.seq, row.time, row.type, data);
     }
     return hasher.digest();
   }

@@ -28,7 +28,7 @@ describe('SQLite log store', () => {
     expect(back.verify()).toBe(log.digest());
     expect(back.end).toEqual({ count: log.length, hash: log.digest() });
     expect(back.length).toBe(log.length);
-    expect(back.header).toEqual({ format: 'stibium-log', version: 1, seed: '21', meta: { model: 'shop' } });
+    expect(back.header).toEqual({ format: 'stibium-log', version: 2, seed: '21', meta: { model: 'shop' } });
     const readBack = back.readLog();
     expect(hashLog(readBack)).toBe(model.hash());
     expect(readBack.toArray()).toEqual(log.toArray());
@@ -121,7 +121,14 @@ describe('SQLite log store', () => {
     new Database(badData).exec(`UPDATE events SET data = '{oops'`).close();
     const bad = SqliteLogStore.open(badData);
     expect(() => bad.readLog()).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT', message: expect.stringMatching(/seq 0: data is not JSON/) }));
-    expect(() => bad.verify()).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT', message: expect.stringMatching(/hash to/) }));
+    expect(() => bad.verify()).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT', message: expect.stringMatching(/seq 0: data is not JSON/) }));
     bad.close();
+    // a store whose data was edited to other valid JSON: the hash no longer matches
+    const edited = join(dir, 'edited.sqlite');
+    writeSqliteLog(edited, [{ seq: 0, time: 0, type: 'T', data: { a: 1 } }], { seed: 1 });
+    new Database(edited).exec(`UPDATE events SET data = '{"a":2}'`).close();
+    const changed = SqliteLogStore.open(edited);
+    expect(() => changed.verify()).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT', message: expect.stringMatching(/hash to/) }));
+    changed.close();
   });
 });

@@ -1,0 +1,26 @@
+import { antimonyWorld, runWorld } from '@stibium/market';
+import { describe, expect, it } from 'vitest';
+import { loadScenario, runScenarioOnce, runSeed, scenarioCatalog } from '../../src/index.ts';
+
+// Golden log hashes: the identity of a run's whole event log. Any change to the model's
+// arithmetic, its events or the hash's encoding changes them, so a changed hash is a
+// reviewed change (update the constant in the same commit and say why). Tied to Node 20's
+// V8 (Math.exp/log/pow may differ between majors). Speed work must leave them unchanged.
+const GOLDEN = {
+  worldSeed1: '5e869b7dac05df2f378aa1b5f999d7d07ac06053313796e1a337dd2cf2eb49f8',
+  baselineRun0: 'ffb2728d720c8457d6f192176f3d9528f0a8fb69d1da82636c2be84ba758c34a',
+  combinedRun0: 'ab2dac209c9178409a939e862cde2fda57ef5951831bb05eeea21d1ffc8ef074',
+};
+
+describe('golden log hashes', () => {
+  it('the calibrated world without interventions, seed 1', () => {
+    expect(runWorld({ world: antimonyWorld() }, { seed: 1 }).logHash).toBe(GOLDEN.worldSeed1);
+  });
+
+  it('run 0 of scenarios/baseline.yaml and scenarios/combined.yaml (experiment seed "golden")', () => {
+    const catalog = scenarioCatalog();
+    const hashOf = (file: string): string => runScenarioOnce(loadScenario(file, catalog), undefined, 0, runSeed('golden', 0), { keepLog: false }).logHash;
+    expect(hashOf('scenarios/baseline.yaml')).toBe(GOLDEN.baselineRun0);
+    expect(hashOf('scenarios/combined.yaml')).toBe(GOLDEN.combinedRun0);
+  });
+});
