@@ -34,6 +34,8 @@ export class CanonicalEncoder {
   readonly #strings = new Map<string, Uint8Array>();
   // This block's string indices (part of the format).
   readonly #indices = new Map<string, number>();
+  // The same strings by index, so an undo can drop the newest ones.
+  readonly #indexed: string[] = [];
 
   /**
    * `flush` receives the encoded bytes in order, in pieces of whole entries of about
@@ -89,6 +91,7 @@ export class CanonicalEncoder {
   /** Starts a new block: strings are written in full again at their next use. */
   startBlock(): void {
     this.#indices.clear();
+    this.#indexed.length = 0;
   }
 
   /** Hands every byte encoded so far to `flush`. */
@@ -138,7 +141,10 @@ export class CanonicalEncoder {
       this.#pos = pos + 3;
       return;
     }
-    if (value.length <= 64 && this.#indices.size < 0x10000) this.#indices.set(value, this.#indices.size);
+    if (value.length <= 64 && this.#indexed.length < 0x10000) {
+      this.#indices.set(value, this.#indexed.length);
+      this.#indexed.push(value);
+    }
     let encoded = this.#strings.get(value);
     if (encoded === undefined) {
       encoded = new Uint8Array(5 + 2 * value.length);
@@ -172,25 +178,35 @@ export class CanonicalEncoder {
       throw new StibiumError('NOT_JSON_SAFE', `cannot serialise an instance of ${value.constructor?.name ?? 'unknown'}; event data must be plain JSON`);
     }
     const record = value as Record<string, unknown>;
-    // Fast path: members in for-in order (V8 reads them through its enum cache) when that
-    // is the sorted order, as for the model's events, which list their keys sorted.
+    // Fast path, one pass: members in for-in order (V8 reads them through its enum cache)
+    // while that is the sorted order, as for the model's events, which list keys sorted.
+    // On the first key out of order, undo what this object wrote and encode it sorted.
+    const start = this.#pos;
+    const indexed = this.#indexed.length;
+    this.#count(0x06, 0);
     let previous = '';
     let defined = 0;
     for (const key in record) {
       if (key < previous) {
+        this.#undo(start, indexed);
         this.#sortedObject(record);
         return;
       }
       previous = key;
-      if (record[key] !== undefined) defined++;
-    }
-    this.#count(0x06, defined);
-    for (const key in record) {
       const item = record[key];
       if (item === undefined) continue;
+      defined++;
       this.#string(key);
       this.value(item);
     }
+    this.#view.setUint32(start + 1, defined, true);
+  }
+
+  // Rewinds to `pos` and forgets the string indices given out since. Entries are flushed
+  // only between entries, so the bytes since `pos` are still in the buffer.
+  #undo(pos: number, indexed: number): void {
+    this.#pos = pos;
+    while (this.#indexed.length > indexed) this.#indices.delete(this.#indexed.pop() as string);
   }
 
   #sortedObject(record: Record<string, unknown>): void {

@@ -9,8 +9,10 @@ export interface LogOrigin {
 }
 
 // Entries live in fixed-size chunks of typed arrays: appending never copies old entries
-// and touches ~18 bytes per entry, which keeps recording cheap in the hot loop.
-const CHUNK = 1 << 16;
+// and touches ~18 bytes per entry, which keeps recording cheap in the hot loop. 16,384
+// entries (~300 KB) hold a whole antimony run; a new log costs one such chunk.
+const CHUNK_BITS = 14;
+const CHUNK = 1 << CHUNK_BITS;
 
 interface Chunk {
   readonly time: Float64Array;
@@ -112,7 +114,7 @@ export class EventLog {
   }
 
   #entry(i: number): RecordedEvent {
-    const chunk = this.#chunks[i >>> 16] as Chunk;
+    const chunk = this.#chunks[i >>> CHUNK_BITS] as Chunk;
     const pos = i & (CHUNK - 1);
     return { seq: this.#base + i, time: chunk.time[pos] as number, type: this.#typeNames[chunk.type[pos] as number] as string, data: chunk.data[pos] };
   }
@@ -120,7 +122,7 @@ export class EventLog {
   #catchUp(): void {
     const names = this.#typeNames;
     for (let i = this.#hashed; i < this.#count; i++) {
-      const chunk = this.#chunks[i >>> 16] as Chunk;
+      const chunk = this.#chunks[i >>> CHUNK_BITS] as Chunk;
       const pos = i & (CHUNK - 1);
       this.#hasher.addParts(this.#base + i, chunk.time[pos] as number, names[chunk.type[pos] as number] as string, chunk.data[pos]);
     }
