@@ -1,6 +1,6 @@
 /**
  * `pnpm bench:scenarios`: the Monte Carlo benchmark of issue 4.
- *   1. one baseline run's wall time (mean of 20 after warm-up);
+ *   1. one baseline run's wall time (mean, median and best of 40 after warm-up, and CPU time);
  *   2. 1,000 runs of the baseline on 1 and 2 worker threads: runs/s and the speedup;
  *   3. peak RSS of a 10,000-run experiment, measured in a child process.
  * Uses the antimony model and scenarios/baseline.yaml when both exist, otherwise the
@@ -19,6 +19,7 @@ const BASELINE = 'scenarios/baseline.yaml';
 // Sizes of the issue's benchmark; BENCH_RUNS / BENCH_RSS_RUNS shrink them for a quick look.
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1000);
 const RSS_RUNS = Number(process.env['BENCH_RSS_RUNS'] ?? 10_000);
+const ONE_RUNS = 40;
 
 async function setup(): Promise<{ label: string; modelUrl: string; scenario: ResolvedScenario }> {
   if (existsSync(fileURLToPath(DEFAULT_MODEL_MODULE)) && existsSync(BASELINE)) {
@@ -55,10 +56,22 @@ async function main(): Promise<void> {
   const { label, modelUrl, scenario } = await setup();
   console.log(`model: ${label}`);
   const model = await loadModel(modelUrl);
-  for (let i = 0; i < 5; i++) await model.runScenarioOnce(scenario, undefined, i, runSeed('warm', i), { keepLog: false });
-  const t0 = performance.now();
-  for (let i = 0; i < 20; i++) await model.runScenarioOnce(scenario, undefined, i, runSeed('one', i), { keepLog: false });
-  console.log(`one baseline run: ${((performance.now() - t0) / 20).toFixed(2)} ms (mean of 20, one thread)`);
+  // Warm-up lets V8 optimise the hot code, as it is after a few runs of an experiment.
+  for (let i = 0; i < 10; i++) await model.runScenarioOnce(scenario, undefined, i % scenario.runs, runSeed('warm', i), { keepLog: false });
+  const wall: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < ONE_RUNS; i++) {
+    const t0 = performance.now();
+    await model.runScenarioOnce(scenario, undefined, i % scenario.runs, runSeed('one', i), { keepLog: false });
+    wall.push(performance.now() - t0);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const sorted = [...wall].sort((a, b) => a - b);
+  const mean = wall.reduce((a, b) => a + b, 0) / wall.length;
+  console.log(
+    `one baseline run: ${mean.toFixed(2)} ms mean, ${(sorted[sorted.length >> 1] as number).toFixed(2)} ms median, ${(sorted[0] as number).toFixed(2)} ms best ` +
+      `of ${ONE_RUNS} (one thread; CPU ${((cpu.user + cpu.system) / 1000 / ONE_RUNS).toFixed(2)} ms a run, GC threads included)`,
+  );
   const one = await timed(scenario, modelUrl, RUNS, 1);
   const two = await timed(scenario, modelUrl, RUNS, 2);
   const rate = (ms: number): string => `${((RUNS * 1000) / ms).toFixed(1)} runs/s`;
