@@ -2,6 +2,7 @@ import type { World } from '../world/types.ts';
 import type { ApplyIntervention } from './commands.ts';
 import type { WorldEvent } from './events.ts';
 import type { WorldIntervention } from './interventions.ts';
+import { sortedCopy, sortedRecord } from './sorted.ts';
 import type { WorldState } from './state.ts';
 
 /** Why an intervention cannot apply to this world and state, or undefined when it can. */
@@ -62,15 +63,25 @@ export function decideIntervention(world: World, data: ApplyIntervention['data']
   const why = problem(world, state, data.intervention);
   if (why !== undefined) return [{ type: 'InterventionRejected', data: { id: data.id, month, reason: why } }];
   const i = data.intervention;
-  const base = { id: data.id, month, at: now, intervention: i, ...(data.source === undefined ? {} : { source: data.source }) };
+  // Keys in code-unit order at every level (the log hash's fast path), optional ones in place.
+  const applied = (extra: { allocation?: Record<string, number>; reference?: Record<string, number> }): WorldEvent => ({
+    type: 'InterventionApplied',
+    data: {
+      ...(extra.allocation === undefined ? {} : { allocation: extra.allocation }),
+      at: now,
+      id: data.id,
+      intervention: sortedCopy(i),
+      month,
+      ...(extra.reference === undefined ? {} : { reference: extra.reference }),
+      ...(data.source === undefined ? {} : { source: data.source }),
+    },
+  });
   if (i.kind === 'exportControl') {
     const reference: Record<string, number> = {};
     const prefix = `${i.country}>`;
-    for (const [key, value] of Object.entries(state.exportReference)) if (key.startsWith(prefix)) reference[key] = value;
-    return [{ type: 'InterventionApplied', data: { ...base, reference } }];
+    for (const key of Object.keys(state.exportReference).sort()) if (key.startsWith(prefix)) reference[key] = state.exportReference[key] as number;
+    return [applied({ reference })];
   }
-  if (i.kind === 'supplyShift') {
-    return [{ type: 'InterventionApplied', data: { ...base, allocation: shiftAllocation(state, i) } }];
-  }
-  return [{ type: 'InterventionApplied', data: base }];
+  if (i.kind === 'supplyShift') return [applied({ allocation: sortedRecord(shiftAllocation(state, i)) })];
+  return [applied({})];
 }

@@ -1,4 +1,4 @@
-import type { CountrySpec, FeedForm, World } from '../world/types.ts';
+import type { CountrySpec, FeedForm, MarketSpec, World } from '../world/types.ts';
 import type { WorldState } from './state.ts';
 
 /**
@@ -22,27 +22,60 @@ export function rampFactor(m: number, start: number, rampMonths: number, end?: n
   return frac * Math.min(1, Math.max(0, (mid - start) / rampMonths));
 }
 
+/** Certified share of a country's exports and the Afghan-origin share leaking into it. */
+export interface Certification {
+  readonly certified: number;
+  readonly leakage: number;
+}
+
+const UNCERTIFIED: Certification = { certified: 0, leakage: 0 };
+
 /** Certified share of a country's exports in month `m`, and the Afghan-origin share leaking into it. */
-export function certification(world: World, s: WorldState, country: string, m: number): { certified: number; leakage: number } {
+export function certification(world: World, s: WorldState, country: string, m: number): Certification {
   const c = s.certifications[country];
-  if (c === undefined) return { certified: 0, leakage: 0 };
+  if (c === undefined) return UNCERTIFIED;
   const f = activeFraction(m, c.start);
-  if (f <= 0) return { certified: 0, leakage: 0 };
+  if (f <= 0) return UNCERTIFIED;
   const progress = c.rampMonths <= 0 ? 1 : Math.min(1, Math.max(0, (m + 0.5 - c.start) / c.rampMonths));
   const coverage = f * (c.coverageStart + (c.coverageEnd - c.coverageStart) * progress);
   const informal = countryOf(world, country)?.informalImportShare ?? 0;
   return { certified: coverage * (1 - informal * c.detectionRate), leakage: coverage * informal * (1 - c.detectionRate) };
 }
 
-const countryCache = new WeakMap<World, Map<string, CountrySpec>>();
+/** Certified share of a country's exports in month `m` (see {@link certification}). */
+export function certifiedShare(world: World, s: WorldState, country: string, m: number): number {
+  return s.certifications[country] === undefined ? 0 : certification(world, s, country, m).certified;
+}
+
+/** A world's countries and markets by id. */
+interface Lookup {
+  readonly countries: ReadonlyMap<string, CountrySpec>;
+  /** The first market of each id, as `world.markets.find` would give. */
+  readonly markets: ReadonlyMap<string, MarketSpec>;
+}
+
+const lookups = new WeakMap<World, Lookup>();
+// The last world asked about: a run asks about one world thousands of times a month.
+let lastWorld: World | undefined;
+let lastLookup: Lookup | undefined;
+
+function lookup(world: World): Lookup {
+  if (world === lastWorld && lastLookup !== undefined) return lastLookup;
+  let found = lookups.get(world);
+  if (found === undefined) {
+    const markets = new Map<string, MarketSpec>();
+    for (const m of world.markets) if (!markets.has(m.id)) markets.set(m.id, m);
+    found = { countries: new Map(world.countries.map((c) => [c.iso3, c])), markets };
+    lookups.set(world, found);
+  }
+  lastWorld = world;
+  lastLookup = found;
+  return found;
+}
+
 /** The country spec of `iso3` (cached per world). */
 export function countryOf(world: World, iso3: string): CountrySpec | undefined {
-  let map = countryCache.get(world);
-  if (map === undefined) {
-    map = new Map(world.countries.map((c) => [c.iso3, c]));
-    countryCache.set(world, map);
-  }
-  return map.get(iso3);
+  return lookup(world).countries.get(iso3);
 }
 
 /** The market a country's plants and domestic sales face. */
@@ -90,6 +123,16 @@ export function routeCost(
   return best;
 }
 
+/** The freight part of {@link routeCost}, without building the result object. */
+export function routeFreight(s: WorldState, from: string, market: string, baseFreight: number, m: number): number {
+  let freight = baseFreight;
+  for (const t of s.terminals) {
+    if (t.country !== from || !t.markets.includes(market) || m + 1 <= t.openMonth) continue;
+    if (t.freightUsdPerTonne < freight) freight = t.freightUsdPerTonne;
+  }
+  return freight;
+}
+
 /** Payable share of the metal price for a feed form. */
 export function payable(world: World, form: FeedForm): number {
   return form === 'ore' ? world.parameters.payableOre : world.parameters.payableConcentrate;
@@ -107,9 +150,14 @@ export function feedTerms(world: World, s: WorldState, from: string, to: string,
   const market = marketOf(world, to);
   const inland = countryOf(world, from)?.inlandFreightUsdPerTonne ?? 0;
   if (from === to) return { market, scale: payable(world, form), cost: inland / 2 };
-  const { freight } = routeCost(s, from, market, baseFreight, 30, m);
+  const freight = routeFreight(s, from, market, baseFreight, m);
   const scale = (payable(world, form) * provenanceFactor(world, s, from, market, m)) / (1 + tariffRate(s, to, from, m));
   return { market, scale, cost: freight + inland };
+}
+
+/** A feed netback at `prices`: `scale x P_market - cost`. */
+export function netbackAt(t: NetbackTerms, prices: Readonly<Record<string, number>>): number {
+  return t.scale * (prices[t.market] ?? 0) - t.cost;
 }
 
 /** Netback per t of feed from `from` to processing country `to` at `prices`. */
@@ -123,8 +171,41 @@ export function feedNetback(
   baseFreight: number,
   m: number,
 ): number {
-  const t = feedTerms(world, s, from, to, form, baseFreight, m);
-  return t.scale * (prices[t.market] ?? 0) - t.cost;
+  return netbackAt(feedTerms(world, s, from, to, form, baseFreight, m), prices);
+}
+
+/** The price-independent parts of a refined netback, so one route can be priced at several price vectors. */
+export interface RefinedTerms {
+  readonly market: string;
+  /** Provenance multiplier on the price. */
+  readonly factor: number;
+  /** 1 + the importer's tariff rate. */
+  readonly tariffFactor: number;
+  readonly freight: number;
+  readonly transitDays: number;
+  readonly carryingCostPerYear: number;
+}
+
+/** The terms of the refined netback from `from` into `market` (provenance, tariff, freight, transit). */
+export function refinedTerms(world: World, s: WorldState, from: string, market: string, baseFreight: number, baseTransit: number, m: number): RefinedTerms {
+  const { freight, transitDays } = routeCost(s, from, market, baseFreight, baseTransit, m);
+  const importer = lookup(world).markets.get(market)?.hub ?? '';
+  return {
+    market,
+    factor: provenanceFactor(world, s, from, market, m),
+    tariffFactor: 1 + tariffRate(s, importer, from, m),
+    freight,
+    transitDays,
+    carryingCostPerYear: world.parameters.carryingCostPerYear,
+  };
+}
+
+/** A refined netback at `prices`: price less provenance, tariff, freight and carrying cost in transit. */
+export function refinedNetbackAt(t: RefinedTerms, prices: Readonly<Record<string, number>>): number {
+  const price = prices[t.market] ?? 0;
+  const gross = price * t.factor;
+  const carrying = (price * t.carryingCostPerYear * t.transitDays) / 365;
+  return gross / t.tariffFactor - t.freight - carrying;
 }
 
 /** Netback per t of refined product from `from` sold into `market` at `prices`. */
@@ -138,10 +219,5 @@ export function refinedNetback(
   baseTransit: number,
   m: number,
 ): number {
-  const price = prices[market] ?? 0;
-  const { freight, transitDays } = routeCost(s, from, market, baseFreight, baseTransit, m);
-  const importer = world.markets.find((x) => x.id === market)?.hub ?? '';
-  const gross = price * provenanceFactor(world, s, from, market, m);
-  const carrying = (price * world.parameters.carryingCostPerYear * transitDays) / 365;
-  return gross / (1 + tariffRate(s, importer, from, m)) - freight - carrying;
+  return refinedNetbackAt(refinedTerms(world, s, from, market, baseFreight, baseTransit, m), prices);
 }

@@ -1,26 +1,7 @@
 import type { WorldEvent } from './events.ts';
 import { interventionToState } from './intervention-state.ts';
+import { copyMap, copyState, MAPS, withAvailability, withUtilization, type Draft, type MapKey } from './draft.ts';
 import type { WorldState } from './state.ts';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-/** A state whose top-level maps the caller owns and may mutate in place. */
-export type Draft = Mutable<WorldState> & {
-  prices: Record<string, number>;
-  expectedPrices: Record<string, number>;
-  marketStock: Record<string, number>;
-  substitution: Record<string, number>;
-  ore: Record<string, number>;
-  concentrate: Record<string, number>;
-  metal: Record<string, number>;
-  oxide: Record<string, number>;
-  mines: Record<string, WorldState['mines'][string]>;
-  plants: Record<string, WorldState['plants'][string]>;
-  stockpiles: Record<string, WorldState['stockpiles'][string]>;
-  disruptions: Record<string, WorldState['disruptions'][string]>;
-};
-
-const MAPS = ['prices', 'expectedPrices', 'marketStock', 'substitution', 'ore', 'concentrate', 'metal', 'oxide', 'mines', 'plants', 'stockpiles', 'disruptions'] as const;
-type MapKey = (typeof MAPS)[number];
 
 /** Which maps each event type writes, so evolve copies only those. */
 const TOUCHES: Readonly<Record<WorldEvent['type'], readonly MapKey[]>> = {
@@ -41,21 +22,36 @@ const TOUCHES: Readonly<Record<WorldEvent['type'], readonly MapKey[]>> = {
   MonthCleared: [],
 };
 
+const ORE: readonly MapKey[] = ['ore'];
+const CONCENTRATE: readonly MapKey[] = ['concentrate'];
+
+/** The maps `event` writes: feed moves touch only the map of their form (most events are feed moves). */
+function touchedBy(event: WorldEvent): readonly MapKey[] {
+  switch (event.type) {
+    case 'MineProduced':
+    case 'InformalInflow':
+    case 'FeedShipped':
+      return event.data.form === 'ore' ? ORE : CONCENTRATE;
+    default:
+      return TOUCHES[event.type];
+  }
+}
+
 /** Events that record facts without changing the state. */
 const NO_OP: ReadonlySet<WorldEvent['type']> = new Set(['InterventionRejected', 'ExportLicenceDelayed']);
 
 /** A draft that owns copies of every map of `state` (decide works on one per month). */
 export function draftOf(state: WorldState): Draft {
-  const d = { ...state } as Draft;
-  for (const key of MAPS) (d as Record<MapKey, unknown>)[key] = { ...state[key] };
+  const d = copyState(state);
+  for (const key of MAPS) (d as Record<MapKey, unknown>)[key] = copyMap[key](state);
   return d;
 }
 
 /** Folds one event into a state, copy-on-write: the input state is never changed. */
 export function evolveWorld(state: WorldState, event: WorldEvent): WorldState {
   if (NO_OP.has(event.type)) return state;
-  const d = { ...state } as Draft;
-  for (const key of TOUCHES[event.type]) (d as Record<MapKey, unknown>)[key] = { ...state[key] };
+  const d = copyState(state);
+  for (const key of touchedBy(event)) (d as Record<MapKey, unknown>)[key] = copyMap[key](state);
   applyInPlace(d, event);
   return d;
 }
@@ -77,13 +73,16 @@ export function applyInPlace(s: Draft, event: WorldEvent): void {
       s.disruptions[event.data.country] = { severity: event.data.severity, untilMonth: event.data.untilMonth };
       return;
     case 'UtilizationAdjusted': {
-      for (const [id, [utilization, capacityFactor]] of Object.entries(event.data.mines)) {
+      const mines = event.data.mines;
+      for (const id in mines) {
         const m = s.mines[id];
-        if (m) s.mines[id] = { ...m, utilization, capacityFactor };
+        const [utilization, capacityFactor] = mines[id] as readonly [number, number];
+        if (m) s.mines[id] = withUtilization(m, utilization, capacityFactor);
       }
-      for (const [id, availability] of Object.entries(event.data.plants)) {
+      const plants = event.data.plants;
+      for (const id in plants) {
         const p = s.plants[id];
-        if (p) s.plants[id] = { ...p, availability };
+        if (p) s.plants[id] = withAvailability(p, plants[id] as number);
       }
       return;
     }
@@ -135,7 +134,8 @@ export function applyInPlace(s: Draft, event: WorldEvent): void {
       s.prices[d.market] = d.priceUsdPerTonne;
       s.expectedPrices[d.market] = d.expectedPriceUsdPerTonne;
       s.marketStock[d.market] = d.stockEnd;
-      for (const [id, f] of Object.entries(d.substitution)) s.substitution[id] = f;
+      const substitution = d.substitution;
+      for (const id in substitution) s.substitution[id] = substitution[id] as number;
       return;
     }
     case 'MonthCleared': {
@@ -143,9 +143,11 @@ export function applyInPlace(s: Draft, event: WorldEvent): void {
       s.month = d.month + 1;
       s.exportReference = d.exportReference;
       const indicators: Record<string, readonly number[]> = { ...s.indicators };
-      for (const [id, value] of Object.entries(d.indicators)) {
+      for (const id in d.indicators) {
         const prev = indicators[id] ?? [];
-        indicators[id] = prev.length >= 36 ? [...prev.slice(prev.length - 35), value] : [...prev, value];
+        const next = prev.slice(prev.length >= 36 ? prev.length - 35 : 0);
+        next.push(d.indicators[id] as number);
+        indicators[id] = next;
       }
       s.indicators = indicators;
       return;

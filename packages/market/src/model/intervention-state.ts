@@ -1,5 +1,20 @@
 import type { InterventionApplied } from './events.ts';
-import type { Draft } from './evolve.ts';
+import type { Draft } from './draft.ts';
+
+/**
+ * The allocation with its countries in the intervention's order. The event lists them
+ * sorted (for the log hash), but mining adds shifted output to new countries in this
+ * order, and the order of those events is part of the run.
+ */
+function inCountryOrder(allocation: Readonly<Record<string, number>>, countries: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of countries) {
+    const v = allocation[c];
+    if (v !== undefined) out[c] = v;
+  }
+  for (const [c, v] of Object.entries(allocation)) if (out[c] === undefined) out[c] = v;
+  return out;
+}
 
 /** Folds an applied intervention into the state: its lasting parts become plain data there. */
 export function interventionToState(s: Draft, d: InterventionApplied['data']): void {
@@ -119,7 +134,7 @@ export function interventionToState(s: Draft, d: InterventionApplied['data']): v
         ...s.shifts,
         {
           id: d.id,
-          allocation: d.allocation ?? {},
+          allocation: inCountryOrder(d.allocation ?? {}, i.countries),
           start: at,
           rampMonths: i.rampMonths,
           ...(i.durationMonths === undefined ? {} : { end: at + i.durationMonths }),

@@ -25,22 +25,37 @@ export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly nu
   const out: Record<string, OutcomeSeries> = {};
   const monthsOfYear = years.map((y) => yearOf.flatMap((yy, m) => (yy === y ? [m] : [])));
   const perYear = (f: (months: number[]) => number): number[] => monthsOfYear.map(f);
-  const sumOf = (a: ArrayLike<number>, months: number[]): number => months.reduce((acc, m) => acc + (a[m] ?? 0), 0);
+  const sumOf = (a: ArrayLike<number>, months: number[]): number => {
+    let acc = 0;
+    for (const m of months) acc += a[m] ?? 0;
+    return acc;
+  };
+  // Plain loops: Array.from over typed arrays and length objects went through iterators.
+  const monthlyOf = (f: (m: number) => number): number[] => {
+    const values: number[] = [];
+    for (let m = 0; m < n; m++) values.push(f(m));
+    return values;
+  };
+  const copy = (a: ArrayLike<number>): number[] => {
+    const values: number[] = [];
+    for (let i = 0; i < a.length; i++) values.push(a[i] as number);
+    return values;
+  };
   const put = (id: string, unit: string, monthly: number[], yearly: number[]): void => {
     out[id] = { id, unit, monthly, yearly };
   };
   const sum = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, Array.from(a), perYear((ms) => sumOf(a, ms)));
+    put(id, unit, copy(a), perYear((ms) => sumOf(a, ms)));
   const mean = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, Array.from(a), perYear((ms) => (ms.length > 0 ? sumOf(a, ms) / ms.length : 0)));
+    put(id, unit, copy(a), perYear((ms) => (ms.length > 0 ? sumOf(a, ms) / ms.length : 0)));
   const end = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, Array.from(a), perYear((ms) => a[ms[ms.length - 1] ?? 0] ?? 0));
+    put(id, unit, copy(a), perYear((ms) => a[ms[ms.length - 1] ?? 0] ?? 0));
   const ratio = (id: string, unit: string, num: ArrayLike<number>, den: ArrayLike<number>, clamp = false, offset = 0): void => {
     const f = (x: number): number => (clamp ? clamp01(x) : x);
     put(
       id,
       unit,
-      Array.from({ length: n }, (_, m) => ((den[m] ?? 0) > 0 ? f(safeDiv(num[m] ?? 0, den[m] ?? 0) + offset) : 0)),
+      monthlyOf((m) => ((den[m] ?? 0) > 0 ? f(safeDiv(num[m] ?? 0, den[m] ?? 0) + offset) : 0)),
       perYear((ms) => (sumOf(den, ms) > 0 ? f(safeDiv(sumOf(num, ms), sumOf(den, ms)) + offset) : 0)),
     );
   };
@@ -49,11 +64,15 @@ export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly nu
     put(
       id,
       '0-10000',
-      Array.from({ length: n }, (_, m) => hhi(arrays.map((a) => a[m] ?? 0))),
+      monthlyOf((m) => hhi(arrays.map((a) => a[m] ?? 0))),
       perYear((ms) => hhi(arrays.map((a) => sumOf(a, ms)))),
     );
   };
-  const combine = (f: (m: number) => number): Float64Array => Float64Array.from({ length: n }, (_, m) => f(m));
+  const combine = (f: (m: number) => number): Float64Array => {
+    const values = new Float64Array(n);
+    for (let m = 0; m < n; m++) values[m] = f(m);
+    return values;
+  };
   const p = world.parameters;
   const pak = world.countries.find((c) => c.iso3 === 'PAK');
 
@@ -95,7 +114,9 @@ export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly nu
   // United States.
   const consumption = s.get('us.consumption');
   const imports = s.get('us.imports');
-  const production = combine((m) => (s.get('us.production')[m] ?? 0) + (s.get('us.secondary')[m] ?? 0));
+  const usProduction = s.get('us.production');
+  const usSecondary = s.get('us.secondary');
+  const production = combine((m) => (usProduction[m] ?? 0) + (usSecondary[m] ?? 0));
   const stockpileDelta = s.get('us.stockpileDelta');
   const apparent = combine((m) => (consumption[m] ?? 0) + (stockpileDelta[m] ?? 0));
   sum('us.consumption', 't Sb/yr', consumption);
@@ -123,8 +144,14 @@ export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly nu
   // World.
   const mineCountries = [...new Set([...world.mines.map((m) => m.country), ...s.keys('mine.').map((k) => k.slice(5))])].sort();
   const refineCountries = [...new Set([...world.plants.filter((x) => x.stage === 'smelter' || x.stage === 'roaster').map((x) => x.country), ...s.keys('refined.').map((k) => k.slice(8))])].sort();
-  const mineTotal = combine((m) => mineCountries.reduce((a, c) => a + (s.get(`mine.${c}`)[m] ?? 0), 0));
-  const refTotal = combine((m) => refineCountries.reduce((a, c) => a + (s.get(`refined.${c}`)[m] ?? 0), 0));
+  const totalOf = (series: readonly Float64Array[]): Float64Array =>
+    combine((m) => {
+      let total = 0;
+      for (const a of series) total += a[m] ?? 0;
+      return total;
+    });
+  const mineTotal = totalOf(mineCountries.map((c) => s.get(`mine.${c}`)));
+  const refTotal = totalOf(refineCountries.map((c) => s.get(`refined.${c}`)));
   sum('world.mineProduction', 't Sb/yr', mineTotal);
   for (const c of mineCountries) sum(`world.mineProduction.${c}`, 't Sb/yr', s.get(`mine.${c}`));
   sum('world.refiningProduction', 't Sb/yr', refTotal);

@@ -24,6 +24,7 @@ export interface OutcomeTable {
 export class MonthlySums {
   readonly n: number;
   readonly #sums = new Map<string, Float64Array>();
+  readonly #names = new Map<string, Map<string, string>>();
   constructor(n: number) {
     this.n = n;
   }
@@ -39,7 +40,21 @@ export class MonthlySums {
   }
   /** Sets series `key` at month `m`. */
   set(key: string, m: number, value: number): void {
-    this.add(key, m, value - (this.get(key)[m] ?? 0));
+    this.add(key, m, value - (this.#sums.get(key)?.[m] ?? 0));
+  }
+  /** The name `prefix + id`, built once: a fresh string per event cost more than the sum itself. */
+  name(prefix: string, id: string): string {
+    let byId = this.#names.get(prefix);
+    if (byId === undefined) {
+      byId = new Map();
+      this.#names.set(prefix, byId);
+    }
+    let name = byId.get(id);
+    if (name === undefined) {
+      name = prefix + id;
+      byId.set(id, name);
+    }
+    return name;
   }
   /** The series `key` (zeros when never touched). */
   get(key: string): Float64Array {
@@ -92,7 +107,7 @@ export class OutcomeFold {
       }
       case 'MineProduced': {
         const d = e.data;
-        s.add(`mine.${d.country}`, d.month, d.tonnes);
+        s.add(s.name('mine.', d.country), d.month, d.tonnes);
         if (d.country === 'PAK') {
           s.add('pk.mineGate', d.month, d.mineGateUsd);
           s.add('pk.feed', d.month, d.tonnes);
@@ -113,7 +128,7 @@ export class OutcomeFold {
       }
       case 'Processed': {
         const d = e.data;
-        if (d.stage === 'smelter' || d.stage === 'roaster') s.add(`refined.${d.country}`, d.month, d.metalOut + d.oxideOut);
+        if (d.stage === 'smelter' || d.stage === 'roaster') s.add(s.name('refined.', d.country), d.month, d.metalOut + d.oxideOut);
         if (d.country === 'USA' && (d.stage === 'smelter' || d.stage === 'roaster')) s.add('us.production', d.month, d.metalOut + d.oxideOut);
         if (d.country === 'PAK') s.add('pk.opex', d.month, d.operatingCostUsd);
         return;
@@ -152,7 +167,7 @@ export class OutcomeFold {
         return;
       case 'MarketCleared': {
         const d = e.data;
-        s.set(`price.${d.market}`, d.month, d.priceUsdPerTonne);
+        s.set(s.name('price.', d.market), d.month, d.priceUsdPerTonne);
         if (d.market === 'us') {
           s.add('us.consumption', d.month, d.consumed);
           s.add('us.demand', d.month, d.demand);
@@ -181,17 +196,17 @@ export class OutcomeFold {
     if (tonnes <= 0) return;
     const s = this.#sums;
     s.add('pk.exportUsd', m, sellerUsd);
-    s.add(`pk.exportUsd.form.${form}`, m, sellerUsd);
-    s.add(`pk.exportUsd.to.${dest}`, m, sellerUsd);
+    s.add(s.name('pk.exportUsd.form.', form), m, sellerUsd);
+    s.add(s.name('pk.exportUsd.to.', dest), m, sellerUsd);
     s.add('pk.exportT', m, tonnes);
-    s.add(`pk.exportT.to.${dest}`, m, tonnes);
+    s.add(s.name('pk.exportT.to.', dest), m, tonnes);
     s.add('pk.certifiedT', m, certified);
   }
 
   #usImport(m: number, origin: string, tonnes: number): void {
     const s = this.#sums;
     s.add('us.imports', m, tonnes);
-    s.add(`us.importsFrom.${origin}`, m, tonnes);
+    s.add(s.name('us.importsFrom.', origin), m, tonnes);
     let restricted = 0;
     for (const c of this.#controls) if (c.country === origin) restricted = Math.max(restricted, activeFraction(m, c.start, c.until));
     s.add('us.importsRestricted', m, tonnes * restricted);

@@ -9,7 +9,7 @@ export function supplyMarkets(ctx: MonthContext): void {
   const { world, s, m } = ctx;
   for (const c of world.countries) {
     if (c.secondaryTonnesPerYear <= 0) continue;
-    ctx.emit({ type: 'SecondarySupplied', data: { month: m, country: c.iso3, market: c.market, tonnes: c.secondaryTonnesPerYear / 12 } });
+    ctx.emit({ type: 'SecondarySupplied', data: { country: c.iso3, market: c.market, month: m, tonnes: c.secondaryTonnesPerYear / 12 } });
   }
   for (const [country, sp] of Object.entries(s.stockpiles)) {
     let held = sp.tonnes;
@@ -20,8 +20,8 @@ export function supplyMarkets(ctx: MonthContext): void {
       held -= t;
       const market = marketOf(world, country);
       const usd = t * (ctx.prices[market] ?? 0);
-      const settlement = { seller: `stockpile:${country}`, buyer: `market:${market}`, buyerUsd: usd, sellerUsd: usd, freightUsd: 0, tariffUsd: 0 };
-      ctx.emit({ type: 'StockpileChanged', data: { month: m, country, market, tonnes: -t, orderId: o.id, settlement } });
+      const settlement = { buyer: ctx.index.names.market(market), buyerUsd: usd, freightUsd: 0, seller: ctx.index.names.stockpile(country), sellerUsd: usd, tariffUsd: 0 };
+      ctx.emit({ type: 'StockpileChanged', data: { country, market, month: m, orderId: o.id, settlement, tonnes: -t } });
     }
   }
 }
@@ -66,31 +66,36 @@ export function clearMarkets(ctx: MonthContext): MarketResults {
       normal: (b.demandTonnesPerYear / 12) * Math.pow(1 + b.growthPerYear, m / 12) * (s.substitution[b.id] ?? 1),
     }));
     const result = clearMarket(market, positions, stockStart + arrivals, s.prices[id] ?? market.initialPriceUsdPerTonne);
-    const substitution: Record<string, number> = {};
-    const segments: Record<string, SegmentUse> = {};
     const ratio = result.price / market.referencePriceUsdPerTonne;
-    buyers.forEach((b, i) => {
+    const factors = buyers.map((b) => {
       const step = 1 - Math.exp(-1 / (12 * b.adjustmentYears));
       const target = Math.pow(ratio, b.elasticityLongRun - b.elasticityShortRun);
       const prev = s.substitution[b.id] ?? 1;
-      substitution[b.id] = prev + (target - prev) * step;
-      const use = result.perBuyer[i] ?? { demand: 0, consumed: 0 };
-      segments[b.segment] = { demand: use.demand, consumed: use.consumed };
+      return prev + (target - prev) * step;
     });
+    // Records in sorted key order (the log hash's fast path).
+    const slots = ctx.index.buyerSlots.get(id) ?? { byId: [], bySegment: [] };
+    const substitution: Record<string, number> = {};
+    for (const { key, index } of slots.byId) substitution[key] = factors[index] as number;
+    const segments: Record<string, SegmentUse> = {};
+    for (const { key, index } of slots.bySegment) {
+      const use = result.perBuyer[index] ?? { demand: 0, consumed: 0 };
+      segments[key] = { consumed: use.consumed, demand: use.demand };
+    }
     for (const [country, t] of purchases) {
       const usd = t * result.price;
-      const settlement = { seller: `market:${id}`, buyer: country, buyerUsd: usd, sellerUsd: usd, freightUsd: 0, tariffUsd: 0 };
-      ctx.emit({ type: 'MarketPurchased', data: { month: m, market: id, country, tonnes: t, settlement } });
+      const settlement = { buyer: country, buyerUsd: usd, freightUsd: 0, seller: ctx.index.names.market(id), sellerUsd: usd, tariffUsd: 0 };
+      ctx.emit({ type: 'MarketPurchased', data: { country, market: id, month: m, settlement, tonnes: t } });
     }
     shipSales(ctx, id, result.price);
     const expected = ctx.s.expectedPrices[id] ?? result.price;
     ctx.emit({
       type: 'MarketCleared',
       data: {
-        month: m, market: id, priceUsdPerTonne: result.price,
+        consumed: result.consumed, demand: result.demand,
         expectedPriceUsdPerTonne: expected + world.parameters.expectationWeight * (result.price - expected),
-        demand: result.demand, consumed: result.consumed,
-        shortfall: Math.max(0, result.demand - result.consumed), stockStart, stockEnd: result.stockEnd, segments, substitution,
+        market: id, month: m, priceUsdPerTonne: result.price, segments,
+        shortfall: Math.max(0, result.demand - result.consumed), stockEnd: result.stockEnd, stockStart, substitution,
       },
     });
     consumed.set(id, result.consumed);
@@ -109,8 +114,8 @@ function buyStockpiles(ctx: MonthContext, market: string, price: number): void {
       const t = Math.min(o.tonnesPerMonth, o.remaining, Math.max(0, s.marketStock[market] ?? 0) * 0.5);
       if (t <= 1e-12) continue;
       const usd = t * price;
-      const settlement = { seller: `market:${market}`, buyer: `stockpile:${country}`, buyerUsd: usd, sellerUsd: usd, freightUsd: 0, tariffUsd: 0 };
-      ctx.emit({ type: 'StockpileChanged', data: { month: m, country, market, tonnes: t, orderId: o.id, settlement } });
+      const settlement = { buyer: ctx.index.names.stockpile(country), buyerUsd: usd, freightUsd: 0, seller: ctx.index.names.market(market), sellerUsd: usd, tariffUsd: 0 };
+      ctx.emit({ type: 'StockpileChanged', data: { country, market, month: m, orderId: o.id, settlement, tonnes: t } });
     }
   }
 }
@@ -119,6 +124,7 @@ function shipSales(ctx: MonthContext, market: string, price: number): void {
   const { world, s, m } = ctx;
   const hub = ctx.index.markets.get(market)?.hub ?? '';
   const oxidePremium = world.parameters.oxidePremiumShare;
+  const buyer = ctx.index.names.market(market);
   for (const sale of ctx.pendingSales) {
     if (sale.market !== market) continue;
     const factor = provenanceFactor(world, s, sale.from, market, m);
@@ -126,9 +132,9 @@ function shipSales(ctx: MonthContext, market: string, price: number): void {
     const buyerUsd = price * factor * (sale.metal + sale.oxide * (1 + oxidePremium));
     const tariffUsd = buyerUsd - buyerUsd / (1 + tariff);
     const settlement = {
-      seller: sale.from, buyer: `market:${market}`, buyerUsd, sellerUsd: buyerUsd - sale.freightUsd - tariffUsd,
-      freightUsd: sale.freightUsd, tariffUsd,
+      buyer, buyerUsd, freightUsd: sale.freightUsd, seller: sale.from,
+      sellerUsd: buyerUsd - sale.freightUsd - tariffUsd, tariffUsd,
     };
-    ctx.emit({ type: 'Shipped', data: { month: m, from: sale.from, market, metal: sale.metal, oxide: sale.oxide, certifiedTonnes: sale.certified, settlement } });
+    ctx.emit({ type: 'Shipped', data: { certifiedTonnes: sale.certified, from: sale.from, market, metal: sale.metal, month: m, oxide: sale.oxide, settlement } });
   }
 }

@@ -2,7 +2,10 @@ import type { RandomStream } from '@stibium/core';
 import { refinesFeed } from '../../world/base-year.ts';
 import type { BuyerSpec, FeedRouteSpec, MarketSpec, SalesRouteSpec, World } from '../../world/types.ts';
 import type { WorldEvent } from '../events.ts';
-import type { Draft } from '../evolve.ts';
+import type { Draft } from '../draft.ts';
+import { RecordShape } from '../record-shape.ts';
+import { SortedKeys, sortedSlots } from '../sorted.ts';
+import { Names } from './names.ts';
 
 /** Lookups built once per world, so the monthly loop does no searching. */
 export interface WorldIndex {
@@ -10,8 +13,27 @@ export interface WorldIndex {
   readonly buyersByMarket: ReadonlyMap<string, readonly BuyerSpec[]>;
   readonly feedRoutesByOrigin: ReadonlyMap<string, readonly FeedRouteSpec[]>;
   readonly salesRoutesByOrigin: ReadonlyMap<string, readonly SalesRouteSpec[]>;
+  /** Each market's reference price, the base of netback ratios. */
+  readonly referencePrices: Readonly<Record<string, number>>;
   /** Processing countries that have base-year feed-consuming capacity. */
   readonly baseFeedCountries: ReadonlySet<string>;
+  /** Per market, its buyers' positions (in `buyersByMarket`) in sorted order of buyer id and of segment, for sorted event records. */
+  readonly buyerSlots: ReadonlyMap<string, BuyerSlots>;
+  /** The `price.<market>` indicator id of each market, in world order. */
+  readonly priceIndicators: readonly string[];
+  /** Sorted key orders of the state's mines and plants (cached while the sets stay the same). */
+  readonly mineOrder: SortedKeys;
+  readonly plantOrder: SortedKeys;
+  /** Party labels and flow keys, one string each. */
+  readonly names: Names;
+  /** Builds each month's export references (their keys seldom change). */
+  readonly referenceShape: RecordShape;
+}
+
+/** Where a market's buyers go in sorted records: the last buyer of each id and of each segment wins, as in a record built in buyer order. */
+export interface BuyerSlots {
+  readonly byId: readonly { readonly key: string; readonly index: number }[];
+  readonly bySegment: readonly { readonly key: string; readonly index: number }[];
 }
 
 function group<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -32,7 +54,19 @@ export function indexWorld(world: World): WorldIndex {
     buyersByMarket: group(world.buyers, (b) => b.market),
     feedRoutesByOrigin: group(world.feedRoutes, (r) => r.from),
     salesRoutesByOrigin: group(world.salesRoutes, (r) => r.from),
+    referencePrices: Object.fromEntries(world.markets.map((m) => [m.id, m.referencePriceUsdPerTonne])),
     baseFeedCountries: new Set(world.plants.filter((p) => p.startMonth <= 0 && refinesFeed(p.stage)).map((p) => p.country)),
+    buyerSlots: new Map(
+      world.markets.map((m) => {
+        const buyers = world.buyers.filter((b) => b.market === m.id);
+        return [m.id, { byId: sortedSlots(buyers.map((b) => b.id)), bySegment: sortedSlots(buyers.map((b) => b.segment)) }];
+      }),
+    ),
+    priceIndicators: world.markets.map((m) => `price.${m.id}`),
+    mineOrder: new SortedKeys(),
+    plantOrder: new SortedKeys(),
+    names: new Names(),
+    referenceShape: new RecordShape(),
   };
 }
 

@@ -16,11 +16,31 @@ export interface Clearing {
   readonly perBuyer: readonly { readonly demand: number; readonly consumed: number }[];
 }
 
-function demandAt(buyers: readonly BuyerPosition[], price: number, ref: number): number {
+/** Buyers' monthly demand at `price`: sum of normal x (price / ref)^elasticity, in buyer order. */
+function demandAt(normals: Float64Array, elasticities: Float64Array, price: number, ref: number): number {
   let d = 0;
   const r = price / ref;
-  for (const b of buyers) d += b.normal * Math.pow(r, b.buyer.elasticityShortRun);
+  for (let i = 0; i < normals.length; i++) d += (normals[i] as number) * Math.pow(r, elasticities[i] as number);
   return d;
+}
+
+/** The market's stock-cover equation at log price `lnP`: positive when the price is above its clearing level. */
+interface CoverEquation {
+  readonly normals: Float64Array;
+  readonly elasticities: Float64Array;
+  readonly ref: number;
+  readonly logRef: number;
+  readonly stock: number;
+  readonly target: number;
+  readonly minEnd: number;
+  readonly flexibility: number;
+}
+
+function gap(eq: CoverEquation, lnP: number): number {
+  const p = Math.exp(lnP);
+  const end = eq.stock - demandAt(eq.normals, eq.elasticities, p, eq.ref);
+  const cover = Math.max(end, eq.minEnd) / eq.target;
+  return lnP - eq.logRef + eq.flexibility * Math.log(cover);
 }
 
 /**
@@ -36,28 +56,34 @@ export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[]
   const ref = market.referencePriceUsdPerTonne;
   const lo0 = Math.log(ref * market.priceFloorMultiple);
   const hi0 = Math.log(ref * market.priceCeilingMultiple);
+  const n = buyers.length;
+  // Flat arrays: the bisection evaluates demand some forty times.
+  const normals = new Float64Array(n);
+  const elasticities = new Float64Array(n);
   let normal = 0;
-  for (const b of buyers) normal += b.normal;
+  for (let i = 0; i < n; i++) {
+    const b = buyers[i] as BuyerPosition;
+    normals[i] = b.normal;
+    elasticities[i] = b.buyer.elasticityShortRun;
+    normal += b.normal;
+  }
   const stockOk = Math.max(0, available);
   let price: number;
   if (normal <= 1e-12) {
     price = Math.exp(lo0);
   } else {
     const target = market.stockTargetMonths * normal;
-    const gap = (lnP: number): number => {
-      const p = Math.exp(lnP);
-      const end = stockOk - demandAt(buyers, p, ref);
-      const cover = Math.max(end, target * 1e-6) / target;
-      return lnP - Math.log(ref) + market.priceFlexibility * Math.log(cover);
+    const eq: CoverEquation = {
+      normals, elasticities, ref, logRef: Math.log(ref), stock: stockOk, target, minEnd: target * 1e-6, flexibility: market.priceFlexibility,
     };
-    if (gap(hi0) <= 0) price = Math.exp(hi0);
-    else if (gap(lo0) >= 0) price = Math.exp(lo0);
+    if (gap(eq, hi0) <= 0) price = Math.exp(hi0);
+    else if (gap(eq, lo0) >= 0) price = Math.exp(lo0);
     else {
       let lo = lo0;
       let hi = hi0;
       for (let i = 0; i < 36; i++) {
         const mid = (lo + hi) / 2;
-        if (gap(mid) > 0) hi = mid;
+        if (gap(eq, mid) > 0) hi = mid;
         else lo = mid;
       }
       price = Math.exp((lo + hi) / 2);
@@ -68,8 +94,13 @@ export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[]
     price = Math.exp(Math.log(lastPrice) + market.priceAdjustment * (Math.log(price) - Math.log(lastPrice)));
   }
   const r = price / ref;
-  const wants = buyers.map((b) => b.normal * Math.pow(r, b.buyer.elasticityShortRun));
-  const demand = wants.reduce((a, x) => a + x, 0);
+  const wants: number[] = [];
+  let demand = 0;
+  for (let i = 0; i < n; i++) {
+    const w = (normals[i] as number) * Math.pow(r, elasticities[i] as number);
+    wants.push(w);
+    demand += w;
+  }
   const perBuyer: { demand: number; consumed: number }[] = [];
   if (demand <= stockOk) {
     for (const w of wants) perBuyer.push({ demand: w, consumed: w });

@@ -1,13 +1,13 @@
 import type { SalesRouteSpec } from '../../world/types.ts';
 import { exportLimit } from '../controls.ts';
-import { activeFraction, certification, marketOf, refinedNetback, routeCost } from '../economics.ts';
+import { activeFraction, certification, marketOf, refinedNetbackAt, refinedTerms, routeFreight } from '../economics.ts';
 import type { OfftakeState } from '../state.ts';
 import type { MonthContext } from './context.ts';
 
 function minLimit(ctx: MonthContext, from: string, market: string): { cap: number; measure: string } {
-  if (marketOf(ctx.world, from) === market) return { cap: Infinity, measure: '' };
+  if (ctx.s.controls.length === 0 || marketOf(ctx.world, from) === market) return { cap: Infinity, measure: '' };
   const hub = ctx.index.markets.get(market)?.hub ?? '';
-  const key = `${from}>${market}`;
+  const key = ctx.index.names.flow(from, market);
   const a = exportLimit(ctx.s, from, key, market, undefined, hub, 'metal', ctx.m);
   const b = exportLimit(ctx.s, from, key, market, undefined, hub, 'oxide', ctx.m);
   return a.cap <= b.cap ? a : b;
@@ -37,9 +37,9 @@ export function deliverOfftakes(ctx: MonthContext): void {
     const refined = Math.min(due, metal + oxide, limit.cap);
     if (refined > 1e-12) {
       const mt = (refined * metal) / (metal + oxide);
-      const freight = refined * routeCost(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, 30, m).freight;
-      const settlement = { seller: o.seller, buyer: o.buyer, buyerUsd: refined * price, sellerUsd: refined * price - freight, freightUsd: freight, tariffUsd: 0 };
-      ctx.emit({ type: 'Shipped', data: { month: m, from: o.seller, market, metal: mt, oxide: refined - mt, certifiedTonnes: refined * cert, contract: o.id, settlement } });
+      const freight = refined * routeFreight(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, m);
+      const settlement = { buyer: o.buyer, buyerUsd: refined * price, freightUsd: freight, seller: o.seller, sellerUsd: refined * price - freight, tariffUsd: 0 };
+      ctx.emit({ type: 'Shipped', data: { certifiedTonnes: refined * cert, contract: o.id, from: o.seller, market, metal: mt, month: m, oxide: refined - mt, settlement } });
       due -= refined;
     }
     const buyerRefines = Object.values(s.plants).some((p) => p.country === o.buyer && (p.stage === 'smelter' || p.stage === 'roaster'));
@@ -48,13 +48,13 @@ export function deliverOfftakes(ctx: MonthContext): void {
     const ore = Math.max(0, s.ore[o.seller] ?? 0);
     const hub = ctx.index.markets.get(market)?.hub ?? '';
     for (const [form, have] of [['concentrate', conc], ['ore', ore]] as const) {
-      const lim = exportLimit(s, o.seller, `${o.seller}>${o.buyer}`, market, o.buyer, hub, form, m).cap;
+      const lim = exportLimit(s, o.seller, ctx.index.names.flow(o.seller, o.buyer), market, o.buyer, hub, form, m).cap;
       const t = Math.min(due, have, lim);
       if (t <= 1e-12) continue;
-      const freight = t * routeCost(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, 30, m).freight;
-      const settlement = { seller: o.seller, buyer: o.buyer, buyerUsd: t * price, sellerUsd: t * price - freight, freightUsd: freight, tariffUsd: 0 };
-      ctx.emit({ type: 'FeedShipped', data: { month: m, from: o.seller, to: o.buyer, form, tonnes: t, certifiedTonnes: t * cert, contract: o.id, settlement } });
-      const key = `${o.seller}>${o.buyer}`;
+      const freight = t * routeFreight(s, o.seller, market, world.parameters.defaultFeedFreightUsdPerTonne, m);
+      const settlement = { buyer: o.buyer, buyerUsd: t * price, freightUsd: freight, seller: o.seller, sellerUsd: t * price - freight, tariffUsd: 0 };
+      ctx.emit({ type: 'FeedShipped', data: { certifiedTonnes: t * cert, contract: o.id, form, from: o.seller, month: m, settlement, to: o.buyer, tonnes: t } });
+      const key = ctx.index.names.flow(o.seller, o.buyer);
       ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
       due -= t;
     }
@@ -80,8 +80,7 @@ function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
 export function sellRefined(ctx: MonthContext): void {
   const { world, s, m, prices } = ctx;
   const theta = world.parameters.tradeElasticity;
-  const ref: Record<string, number> = {};
-  for (const mk of world.markets) ref[mk.id] = mk.referencePriceUsdPerTonne;
+  const ref = ctx.index.referencePrices;
   const converters = new Set<string>();
   for (const p of Object.values(s.plants)) if (p.stage === 'trioxide') converters.add(p.country);
   for (const from of Object.keys(s.metal)) {
@@ -96,9 +95,10 @@ export function sellRefined(ctx: MonthContext): void {
     const offers = [];
     for (const r of routesFor(ctx, from)) {
       if (r.baseShare <= 0) continue;
-      const nb = refinedNetback(world, s, prices, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
+      const terms = refinedTerms(world, s, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
+      const nb = refinedNetbackAt(terms, prices);
       if (nb <= 0) continue;
-      const nb0 = refinedNetback(world, s, ref, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
+      const nb0 = refinedNetbackAt(terms, ref);
       const ratio = nb0 > 0 ? nb / nb0 : 2;
       const limit = minLimit(ctx, from, r.to);
       offers.push({ route: r, weight: r.baseShare * Math.pow(ratio, theta), cap: limit.cap, measure: limit.measure });
@@ -127,15 +127,15 @@ export function sellRefined(ctx: MonthContext): void {
       const t = sent.get(o.route.to) ?? 0;
       const wanted = (sellable * o.weight) / total;
       if (o.measure !== '' && wanted > t + 1e-9) {
-        ctx.emit({ type: 'ExportLicenceDelayed', data: { month: m, from, to: o.route.to, blockedTonnes: wanted - t, measure: o.measure } });
+        ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from, measure: o.measure, month: m, to: o.route.to } });
       }
       if (t <= 1e-12) continue;
       const market = o.route.to;
       const ox = t * oxShare;
-      const freight = t * routeCost(s, from, market, o.route.freightUsdPerTonne, o.route.transitDays, m).freight;
+      const freight = t * routeFreight(s, from, market, o.route.freightUsdPerTonne, m);
       ctx.pendingSales.push({ from, market, metal: t - ox, oxide: ox, certified: t * cert, freightUsd: freight });
       if (marketOf(world, from) !== market) {
-        const key = `${from}>${market}`;
+        const key = ctx.index.names.flow(from, market);
         ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
       }
     }
