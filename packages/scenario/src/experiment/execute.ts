@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logFileName, safeSegment, sqliteLogStore } from '../results/log-store.ts';
+import { packGroup, type PackedGroup } from '../results/packed.ts';
 import { runSeed } from './seeds.ts';
 import type { ExperimentCase, ModelModule, RunGroup, RunOutput } from './types.ts';
 
@@ -65,6 +66,15 @@ export async function executeRuns(ctx: ExecutionContext, from: number, to: numbe
     groups.push({ run, seed, outputs });
   }
   return groups;
+}
+
+/**
+ * {@link executeRuns}, packed, with each group's `runs.csv` bytes: what a worker sends back,
+ * so the main thread only copies bytes out and folds values by cached layouts (see
+ * {@link PackedGroup}).
+ */
+export async function executePacked(ctx: ExecutionContext, from: number, to: number): Promise<PackedGroup[]> {
+  return (await executeRuns(ctx, from, to)).map((group) => packGroup(group, true));
 }
 
 function writeLog(logsDir: string, c: ExperimentCase, run: number, seed: string, out: RunOutput): void {

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import { executeRuns, type ExecutionContext } from './execute.ts';
-import type { RunGroup } from './types.ts';
+import type { PackedGroup } from '../results/packed.ts';
+import { executePacked, type ExecutionContext } from './execute.ts';
 import type { RunTask } from './worker.ts';
 
 /** Runs tasks of run indices somewhere (this thread or a pool) and returns their groups. */
 export interface Executor {
-  run(from: number, to: number): Promise<RunGroup[]>;
+  run(from: number, to: number): Promise<PackedGroup[]>;
   close(): Promise<void>;
 }
 
@@ -46,7 +46,7 @@ export const WORKER_OLD_SPACE_MB = 128;
 
 /**
  * An executor for `workers` threads on a piscina pool, or in this thread for `workers` 0.
- * Both run the very same {@link executeRuns}. Worker threads keep the main thread free to
+ * Both run the very same {@link executePacked}. Worker threads keep the main thread free to
  * answer signals (tsx kills a child that does not acknowledge Ctrl-C within 30 ms).
  */
 export function createExecutor(ctx: ExecutionContext, workers: number): Executor {
@@ -56,12 +56,12 @@ export function createExecutor(ctx: ExecutionContext, workers: number): Executor
         // Let signal handlers (Ctrl-C) run between tasks: synchronous model runs would
         // otherwise keep the event loop busy until the end.
         await new Promise((resolve) => setImmediate(resolve));
-        return executeRuns(ctx, from, to);
+        return executePacked(ctx, from, to);
       },
       close: async () => {},
     };
   }
-  const pool = new Piscina<RunTask, RunGroup[]>({
+  const pool = new Piscina<RunTask, PackedGroup[]>({
     filename: new URL('./worker.ts', import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,

@@ -10,7 +10,8 @@ import { ResultsWriter, RESULT_FILES, type FinishedResults } from '../results/wr
 import { RunJournal } from './journal.ts';
 import { checkPlan, normalizePlan, planFingerprint } from './plan.ts';
 import { createExecutor, type Executor } from './pool.ts';
-import type { ExperimentPlan, RunGroup } from './types.ts';
+import type { PackedGroup } from '../results/packed.ts';
+import type { ExperimentPlan } from './types.ts';
 
 /** The antimony model; tests and benchmarks pass their own module. */
 export const DEFAULT_MODEL_MODULE = new URL('../model/run-once.ts', import.meta.url).href;
@@ -58,20 +59,22 @@ export async function runExperiment(given: ExperimentPlan, options: RunExperimen
   const fingerprint = planFingerprint(plan, engine);
   const folder = options.resume ? ResultsFolder.resume(options.out, fingerprint) : ResultsFolder.create(options.out, { fingerprint, request: options.request ?? null }, options.replace ?? false);
   const writer = new ResultsWriter(folder.partial, manifestHeader(plan, engine));
-  const { journal, done } = RunJournal.open(folder.file(JOURNAL_FILE), plan.range.from, plan.cases.map((c) => c.id));
+  let journal: RunJournal | undefined;
+  let done: number;
   const total = plan.range.to - plan.range.from;
   let executor: Executor | undefined;
   try {
-    for (const group of done) writer.add(group);
-    options.onProgress?.(done.length, total);
+    ({ journal, done } = RunJournal.open(folder.file(JOURNAL_FILE), plan.range.from, plan.cases.map((c) => c.id), (group) => writer.add(group)));
+    options.onProgress?.(done, total);
     if (writer.next < plan.range.to) {
       const workers = Math.max(0, Math.floor(options.workers ?? 0));
       executor = createExecutor(
         { cases: plan.cases, seed: plan.seed, runs: plan.runs, logsDir: plan.keepLogs ? folder.file(RESULT_FILES.logs) : null, modelModule: options.modelModule ?? DEFAULT_MODEL_MODULE },
         workers,
       );
+      const open = journal;
       await runOrdered(executor, writer.next, plan.range.to, workers, options.signal, (group) => {
-        journal.append(group);
+        open.append(group);
         writer.add(group);
         options.onProgress?.(group.run + 1 - plan.range.from, total);
       });
@@ -80,9 +83,9 @@ export async function runExperiment(given: ExperimentPlan, options: RunExperimen
     const finished = writer.finish();
     await writeModelMetadata(folder.partial, options.modelModule ?? DEFAULT_MODEL_MODULE);
     folder.finalize();
-    return { ...finished, out: folder.out, executed: total - done.length, resumed: done.length };
+    return { ...finished, out: folder.out, executed: total - done, resumed: done };
   } catch (error) {
-    journal.close();
+    journal?.close();
     writer.abort();
     if (error instanceof StibiumError && error.code === 'INTERRUPTED') {
       throw new StibiumError('INTERRUPTED', `interrupted after ${writer.next - plan.range.from} of ${total} runs`, { partial: folder.partial, done: writer.next - plan.range.from, total });
@@ -117,10 +120,10 @@ function chunkSize(count: number, workers: number): number {
  * Dispatches [from, to) in tasks, keeps at most `4 * workers` tasks between dispatch and
  * emission (the reorder buffer's bound), and calls `emit` for each group in run order.
  */
-function runOrdered(executor: Executor, from: number, to: number, workers: number, signal: AbortSignal | undefined, emit: (group: RunGroup) => void): Promise<void> {
+function runOrdered(executor: Executor, from: number, to: number, workers: number, signal: AbortSignal | undefined, emit: (group: PackedGroup) => void): Promise<void> {
   const chunk = chunkSize(to - from, workers);
   const maxOutstanding = Math.max(2, workers * 4);
-  const ready = new Map<number, RunGroup[]>();
+  const ready = new Map<number, PackedGroup[]>();
   let nextDispatch = from;
   let nextEmit = from;
   let outstanding = 0;

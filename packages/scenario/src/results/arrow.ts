@@ -1,6 +1,7 @@
 import { type Data, Field, Float64, Int32, RecordBatch, RecordBatchFileWriter, Schema, Utf8, makeData, Struct } from 'apache-arrow';
 import { AtomicFile, type FileDigest } from './atomic.ts';
-import type { RunRow } from './rows.ts';
+import type { Layout, Utf8Column } from './layout.ts';
+import type { PackedOutput } from './packed.ts';
 
 /** Rows per Arrow record batch: batches cut at fixed row counts, so any split of the work gives the same file. */
 export const ARROW_BATCH_ROWS = 65_536;
@@ -43,19 +44,30 @@ class FileSinkWriter extends RecordBatchFileWriter {
   }
 }
 
+// Rows [from, to) of one output, waiting in the current batch.
+interface Segment {
+  readonly output: PackedOutput;
+  readonly layout: Layout;
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
  * Streams the long per-run table to an Arrow IPC file (Feather v2), readable with
  * `pyarrow.feather.read_table`, `pandas.read_feather` and R's `arrow::read_feather`.
+ * Outputs are kept by reference until their batch fills; the batch's columns are then
+ * copied from the outputs' values and their layouts' string columns into buffers reused
+ * from batch to batch (a batch is written out before the next one fills).
  */
 export class ArrowRunsWriter {
   readonly #out: AtomicFile;
   readonly #writer: FileSinkWriter;
-  #scenario: string[] = [];
-  #run: number[] = [];
-  #seed: string[] = [];
-  #outcome: string[] = [];
-  #period: string[] = [];
-  #value: (number | null)[] = [];
+  #segments: Segment[] = [];
+  #rows = 0;
+  readonly #runs = new Int32Array(ARROW_BATCH_ROWS);
+  readonly #values = new Float64Array(ARROW_BATCH_ROWS);
+  readonly #valid = new Uint8Array(ARROW_BATCH_ROWS / 8);
+  readonly #strings = [new Utf8Builder(), new Utf8Builder(), new Utf8Builder(), new Utf8Builder()] as const;
 
   constructor(file: string) {
     this.#out = new AtomicFile(file);
@@ -63,15 +75,15 @@ export class ArrowRunsWriter {
     this.#writer.reset(undefined, RUNS_SCHEMA);
   }
 
-  /** Adds one row (written when a batch fills). */
-  add(row: RunRow): void {
-    this.#scenario.push(row.scenario);
-    this.#run.push(row.run);
-    this.#seed.push(row.seed);
-    this.#outcome.push(row.outcome);
-    this.#period.push(row.period);
-    this.#value.push(row.value);
-    if (this.#run.length === ARROW_BATCH_ROWS) this.#flush();
+  /** Adds the rows of one output (written as batches fill; a batch may end inside an output). */
+  addOutput(output: PackedOutput, layout: Layout): void {
+    for (let from = 0; from < layout.rows; ) {
+      const to = Math.min(layout.rows, from + ARROW_BATCH_ROWS - this.#rows);
+      this.#segments.push({ output, layout, from, to });
+      this.#rows += to - from;
+      from = to;
+      if (this.#rows === ARROW_BATCH_ROWS) this.#flush();
+    }
   }
 
   /** Writes the last batch and the footer, then renames the file into place. */
@@ -88,57 +100,105 @@ export class ArrowRunsWriter {
   }
 
   #flush(): void {
-    const n = this.#run.length;
+    const n = this.#rows;
     if (n === 0) return;
-    const values = new Float64Array(n);
-    const valid = new Uint8Array(Math.ceil(n / 8));
+    const runs = this.#runs;
+    const values = this.#values;
+    const valid = this.#valid;
+    const [scenarios, seeds, outcomes, periods] = this.#strings;
+    valid.fill(0, 0, Math.ceil(n / 8));
+    for (const b of this.#strings) b.reset();
     let nulls = 0;
-    for (let i = 0; i < n; i++) {
-      const v = this.#value[i];
-      if (v === null || v === undefined) nulls++;
-      else {
-        values[i] = v;
-        valid[i >> 3] = (valid[i >> 3] as number) | (1 << (i & 7));
+    let at = 0;
+    for (const s of this.#segments) {
+      runs.fill(s.output.run, at, at + s.to - s.from);
+      scenarios.repeat(s.output.scenario, s.to - s.from);
+      seeds.repeat(s.output.seed, s.to - s.from);
+      outcomes.rows(s.layout.outcomeUtf8(), s.from, s.to);
+      periods.rows(s.layout.periodUtf8(), s.from, s.to);
+      const source = s.output.values;
+      for (let i = s.from; i < s.to; i++, at++) {
+        const v = source[i] as number;
+        if (!Number.isFinite(v)) {
+          nulls++;
+          values[at] = 0;
+        } else {
+          // -0 is stored as 0, as `rowsOf` gives it.
+          values[at] = v + 0;
+          valid[at >> 3] = (valid[at >> 3] as number) | (1 << (at & 7));
+        }
       }
     }
+    // Exact-length views: the file holds each buffer as long as its column, not as reserved.
     const children: Data[] = [
-      utf8Data(this.#scenario),
-      makeData({ type: new Int32(), length: n, data: Int32Array.from(this.#run) }),
-      utf8Data(this.#seed),
-      utf8Data(this.#outcome),
-      utf8Data(this.#period),
-      makeData({ type: new Float64(), length: n, nullCount: nulls, data: values, ...(nulls > 0 ? { nullBitmap: valid } : {}) }),
+      scenarios.data(),
+      makeData({ type: new Int32(), length: n, data: runs.subarray(0, n) }),
+      seeds.data(),
+      outcomes.data(),
+      periods.data(),
+      makeData({ type: new Float64(), length: n, nullCount: nulls, data: values.subarray(0, n), ...(nulls > 0 ? { nullBitmap: valid.subarray(0, Math.ceil(n / 8)) } : {}) }),
     ];
     const data = makeData({ type: new Struct(RUNS_SCHEMA.fields), length: n, nullCount: 0, children });
     this.#writer.write(new RecordBatch(RUNS_SCHEMA, data));
-    this.#scenario = [];
-    this.#run = [];
-    this.#seed = [];
-    this.#outcome = [];
-    this.#period = [];
-    this.#value = [];
+    this.#segments = [];
+    this.#rows = 0;
   }
 }
 
-// Builds a Utf8 column directly (offsets + bytes) into one buffer: apache-arrow's generic
-// builder needs hundreds of MB of scratch memory for a 65,536-row string column, and
-// encoding string by string allocates once per row.
-function utf8Data(strings: readonly string[]): Data<Utf8> {
-  const offsets = new Int32Array(strings.length + 1);
-  let total = 0;
-  let previous: string | undefined;
-  let previousBytes = 0;
-  for (let i = 0; i < strings.length; i++) {
-    const text = strings[i] as string;
-    // Columns repeat values row after row (scenario, seed, outcome): measure each run once.
-    if (text !== previous) {
-      previous = text;
-      previousBytes = Buffer.byteLength(text, 'utf8');
-    }
-    total += previousBytes;
-    offsets[i + 1] = total;
+// A Utf8 column built straight into offsets + bytes, reused from batch to batch
+// (apache-arrow's generic builder needs hundreds of MB of scratch memory for a
+// 65,536-row string column).
+class Utf8Builder {
+  readonly #offsets = new Int32Array(ARROW_BATCH_ROWS + 1);
+  #bytes = new Uint8Array(1 << 16);
+  #rows = 0;
+  #at = 0;
+
+  reset(): void {
+    this.#rows = 0;
+    this.#at = 0;
   }
-  const bytes = Buffer.allocUnsafe(total);
-  for (let i = 0; i < strings.length; i++) bytes.write(strings[i] as string, offsets[i] as number, 'utf8');
-  return makeData({ type: new Utf8(), length: strings.length, valueOffsets: offsets, data: new Uint8Array(bytes.buffer, bytes.byteOffset, total) });
+
+  /** Appends `text` `count` times. */
+  repeat(text: string, count: number): void {
+    const bytes = Buffer.from(text, 'utf8');
+    const size = bytes.length * count;
+    this.#reserve(size);
+    const at = this.#at;
+    for (let i = 1; i <= count; i++) this.#offsets[++this.#rows] = at + i * bytes.length;
+    if (size === 0) return;
+    // Fill by doubling: one small copy, then ever larger copies of what is there.
+    this.#bytes.set(bytes, at);
+    for (let filled = bytes.length; filled < size; ) {
+      const chunk = Math.min(filled, size - filled);
+      this.#bytes.copyWithin(at + filled, at, at + chunk);
+      filled += chunk;
+    }
+    this.#at += size;
+  }
+
+  /** Appends rows [from, to) of a column. */
+  rows(column: Utf8Column, from: number, to: number): void {
+    const start = column.offsets[from] as number;
+    const end = column.offsets[to] as number;
+    this.#reserve(end - start);
+    this.#bytes.set(column.bytes.subarray(start, end), this.#at);
+    const shift = this.#at - start;
+    for (let i = from + 1; i <= to; i++) this.#offsets[++this.#rows] = (column.offsets[i] as number) + shift;
+    this.#at += end - start;
+  }
+
+  /** The column so far (views of the builder's buffers: write it out before the next reset). */
+  data(): Data<Utf8> {
+    return makeData({ type: new Utf8(), length: this.#rows, valueOffsets: this.#offsets.subarray(0, this.#rows + 1), data: this.#bytes.subarray(0, this.#at) });
+  }
+
+  #reserve(size: number): void {
+    if (this.#at + size <= this.#bytes.length) return;
+    let capacity = this.#bytes.length;
+    while (capacity < this.#at + size) capacity *= 2;
+    const grown = new Uint8Array(capacity);
+    grown.set(this.#bytes.subarray(0, this.#at));
+    this.#bytes = grown;
+  }
 }

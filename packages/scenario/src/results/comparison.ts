@@ -1,4 +1,5 @@
-import type { RunGroup } from '../experiment/types.ts';
+import { BLOCK_CACHE, BoundedCache, layoutOf, type Block } from './layout.ts';
+import type { PackedOutput } from './packed.ts';
 import { byCodePoint } from './rows.ts';
 import { studentTQuantile } from './stats.ts';
 
@@ -48,6 +49,15 @@ class Moments {
   }
 }
 
+// The periods of a policy block that the baseline block of the same outcome also has (as
+// row offsets in each), and the moments of each pair, made when a pair first has two finite
+// values (so cells appear in the result exactly when they have a pair).
+interface Pairs {
+  readonly policy: Int32Array;
+  readonly baseline: Int32Array;
+  readonly moments: (Moments | undefined)[];
+}
+
 /**
  * Accumulates paired differences between every policy case and the baseline, run by run.
  * Outcome/period cells present in only one of the two are left out.
@@ -55,31 +65,40 @@ class Moments {
 export class ComparisonAccumulator {
   readonly #baseline: string;
   readonly #cells = new Map<string, Map<string, Map<string, Moments>>>();
+  // Per policy scenario, policy block and baseline block.
+  readonly #pairs = new BoundedCache<string, BoundedCache<Block, Map<Block, Pairs>>>(BLOCK_CACHE);
 
   constructor(baseline: string) {
     this.#baseline = baseline;
   }
 
   /** Adds the outputs of one run index (all cases). */
-  add(group: RunGroup): void {
+  add(group: { readonly outputs: readonly PackedOutput[] }): void {
     const base = group.outputs.find((o) => o.scenario === this.#baseline);
     if (base === undefined) return;
+    const baseLayout = layoutOf(base.layout);
     for (const output of group.outputs) {
       if (output.scenario === this.#baseline) continue;
-      let outcomes = this.#cells.get(output.scenario);
-      if (outcomes === undefined) this.#cells.set(output.scenario, (outcomes = new Map()));
-      for (const outcome of Object.keys(output.outcomes).sort(byCodePoint)) {
-        const basePeriods = base.outcomes[outcome];
-        if (basePeriods === undefined) continue;
-        const periods = output.outcomes[outcome] as Record<string, number>;
-        for (const period of Object.keys(periods).sort(byCodePoint)) {
-          const p = periods[period] as number;
-          const b = basePeriods[period];
-          if (b === undefined || !Number.isFinite(p) || !Number.isFinite(b)) continue;
-          let cells = outcomes.get(outcome);
-          if (cells === undefined) outcomes.set(outcome, (cells = new Map()));
-          let m = cells.get(period);
-          if (m === undefined) cells.set(period, (m = new Moments()));
+      const policy = output.scenario;
+      let outcomes = this.#cells.get(policy);
+      if (outcomes === undefined) this.#cells.set(policy, (outcomes = new Map()));
+      const byBlock = this.#pairs.get(policy, () => new BoundedCache(BLOCK_CACHE));
+      const layout = layoutOf(output.layout);
+      for (const [k, block] of layout.blocks.entries()) {
+        const baseIndex = baseLayout.blockIndex(block.outcome);
+        if (baseIndex < 0) continue;
+        const baseBlock = baseLayout.blocks[baseIndex] as Block;
+        const byBase = byBlock.get(block, () => new Map());
+        let pairs = byBase.get(baseBlock);
+        if (pairs === undefined) byBase.set(baseBlock, (pairs = pairsOf(block, baseBlock)));
+        const p0 = layout.starts[k] as number;
+        const b0 = baseLayout.starts[baseIndex] as number;
+        for (let j = 0; j < pairs.policy.length; j++) {
+          const p = output.values[p0 + (pairs.policy[j] as number)] as number;
+          const b = base.values[b0 + (pairs.baseline[j] as number)] as number;
+          if (!Number.isFinite(p) || !Number.isFinite(b)) continue;
+          let m = pairs.moments[j];
+          if (m === undefined) m = pairs.moments[j] = momentsOf(outcomes, block.outcome, block.periods[pairs.policy[j] as number] as string);
           m.add(p, b);
         }
       }
@@ -98,6 +117,28 @@ export class ComparisonAccumulator {
     }
     return { baseline: this.#baseline, confidence: 0.95, method: COMPARISON_METHOD, differences };
   }
+}
+
+function pairsOf(block: Block, baseBlock: Block): Pairs {
+  const baseRows = new Map(baseBlock.periods.map((period, j) => [period, j]));
+  const policy: number[] = [];
+  const baseline: number[] = [];
+  for (const [j, period] of block.periods.entries()) {
+    const b = baseRows.get(period);
+    if (b === undefined) continue;
+    policy.push(j);
+    baseline.push(b);
+  }
+  return { policy: Int32Array.from(policy), baseline: Int32Array.from(baseline), moments: new Array<Moments | undefined>(policy.length) };
+}
+
+// The moments of one cell, shared by every layout pair that has it.
+function momentsOf(outcomes: Map<string, Map<string, Moments>>, outcome: string, period: string): Moments {
+  let cells = outcomes.get(outcome);
+  if (cells === undefined) outcomes.set(outcome, (cells = new Map()));
+  let m = cells.get(period);
+  if (m === undefined) cells.set(period, (m = new Moments()));
+  return m;
 }
 
 function finish(m: Moments): PairedDifference {

@@ -4,6 +4,7 @@ import { StibiumError, canonicalJson } from '@stibium/core';
 import type { RunGroup, RunOutput } from '../experiment/types.ts';
 import { readRunsCsv } from './csv.ts';
 import { ResultsFolder } from './folder.ts';
+import { packGroup } from './packed.ts';
 import type { Manifest, ManifestHeader } from './manifest.ts';
 import { readManifest } from './read.ts';
 import { ResultsWriter, RESULT_FILES, type FinishedResults } from './writer.ts';
@@ -53,7 +54,7 @@ export async function mergeResults(dirs: readonly string[], options: MergeOption
   const writer = new ResultsWriter(folder.partial, header);
   try {
     for (const s of slices) {
-      for await (const group of sliceGroups(s.dir, s.manifest)) writer.add(group);
+      for await (const group of sliceGroups(s.dir, s.manifest)) writer.add(packGroup(group));
       const logs = join(s.dir, RESULT_FILES.logs);
       if (existsSync(logs)) cpSync(logs, folder.file(RESULT_FILES.logs), { recursive: true });
     }

@@ -16,7 +16,10 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The rows of one run output, outcomes and periods in code-point order. */
+/**
+ * The rows of one run output, outcomes and periods in code-point order: the definition
+ * packed outputs (`packed.ts`) follow.
+ */
 export function* rowsOf(output: RunOutput): Generator<RunRow> {
   const outcomes = Object.keys(output.outcomes).sort(byCodePoint);
   for (const outcome of outcomes) {

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import type { RunRow } from './rows.ts';
+import { BLOCK_CACHE, BoundedCache, type Block, type Layout } from './layout.ts';
 import { mean, quantileSorted, sampleSd } from './stats.ts';
 
 /** Statistics of one outcome in one period across runs. */
@@ -22,56 +22,96 @@ export type Summary = Record<string, Record<string, Record<string, PeriodSummary
 // segments are read back in run order. Exact quantiles need every value, and the same
 // values in the same order give the same bytes whether or not they went through the file.
 const BLOCK_RUNS = 256;
+// Cells per chunk of the current block's matrix.
+const CHUNK = 256;
 
 interface Cell {
   readonly scenario: string;
   readonly outcome: string;
   readonly period: string;
-  /** Values of the current block. */
-  block: number[];
   /** [file offset, count] of each flushed segment, in run order. */
   readonly segments: number[];
   n: number;
 }
 
 /**
- * Accumulates per-run rows (in run order) into the statistics of `summary.json`. The order
- * matters: floating-point sums depend on it, which is why the runner feeds rows in run order.
- * Values are spilled to `scratchFile` every 256 runs, so memory does not grow with runs.
+ * Accumulates per-run outputs (in run order) into the statistics of `summary.json`. The
+ * order matters: floating-point sums depend on it, which is why the runner feeds outputs in
+ * run order. Values are spilled to `scratchFile` every 256 runs, so memory does not grow
+ * with runs. The current block is a matrix with one row per run and one column per cell
+ * (in chunks of 256 cells), so a run's values are written side by side; a cell a run does
+ * not have stays NaN, and non-finite values are left out when the block is spilled.
  */
 export class SummaryAccumulator {
-  readonly #cells = new Map<string, Cell>();
+  readonly #cells: Cell[] = [];
+  readonly #cellIndex = new Map<string, number>();
+  // Per scenario and block: the cell of each row.
+  readonly #rowCells = new BoundedCache<string, BoundedCache<Block, Int32Array>>(BLOCK_CACHE);
   readonly #scratch: string;
   #fd: number | undefined;
   #offset = 0;
-  #runs = 0;
+  // Cell c's value of run r of the block is chunks[c >> 8][r * 256 + (c & 255)]: chunks of
+  // 256 cells are added as cells appear, so nothing is ever copied to grow.
+  readonly #chunks: Float64Array[] = [];
+  #row = 0;
+  // The spilled block, reused.
+  #spill = new Float64Array(0);
+  readonly #inRun = new Set<string>();
 
   constructor(scratchFile: string) {
     this.#scratch = scratchFile;
   }
 
-  /** Adds one row; rows whose value is null (non-finite) are left out of the statistics. */
-  add(row: RunRow): void {
-    const key = `${row.scenario}\u0000${row.outcome}\u0000${row.period}`;
-    let cell = this.#cells.get(key);
-    if (cell === undefined) {
-      cell = { scenario: row.scenario, outcome: row.outcome, period: row.period, block: [], segments: [], n: 0 };
-      this.#cells.set(key, cell);
+  /**
+   * Adds the values of one output, value `i` being `layout`'s row `i`; non-finite values
+   * are left out of the statistics. A run has at most one output per scenario.
+   */
+  addOutput(scenario: string, layout: Layout, values: Float64Array): void {
+    if (this.#inRun.has(scenario)) throw new Error(`summary: a second output of ${scenario} in one run`);
+    this.#inRun.add(scenario);
+    const byBlock = this.#rowCells.get(scenario, () => new BoundedCache(BLOCK_CACHE));
+    const chunks = this.#chunks;
+    const row = this.#row * CHUNK;
+    for (const [k, block] of layout.blocks.entries()) {
+      const cells = byBlock.get(block, () => this.#cellsOf(scenario, block));
+      const start = layout.starts[k] as number;
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j] as number;
+        (chunks[c >> 8] as Float64Array)[row + (c & 255)] = values[start + j] as number;
+      }
     }
-    if (row.value !== null) cell.block.push(row.value);
   }
 
-  /** Marks the end of one run index's rows (blocks are cut between runs). */
+  // Cells are created in row order when a block is first seen, as row-by-row adding would.
+  #cellsOf(scenario: string, block: Block): Int32Array {
+    const index = new Int32Array(block.periods.length);
+    for (const [j, period] of block.periods.entries()) {
+      const key = `${scenario}\u0000${block.outcome}\u0000${period}`;
+      let at = this.#cellIndex.get(key);
+      if (at === undefined) {
+        at = this.#cells.length;
+        this.#cells.push({ scenario, outcome: block.outcome, period, segments: [], n: 0 });
+        this.#cellIndex.set(key, at);
+      }
+      index[j] = at;
+    }
+    while (this.#chunks.length * CHUNK < this.#cells.length) this.#chunks.push(new Float64Array(BLOCK_RUNS * CHUNK).fill(NaN));
+    return index;
+  }
+
+  /** Marks the end of one run index's outputs (blocks are cut between runs). */
   endRun(): void {
-    if (++this.#runs % BLOCK_RUNS === 0) this.#flush();
+    this.#inRun.clear();
+    if (++this.#row === BLOCK_RUNS) this.#flush();
   }
 
   /** The statistics of everything added; removes the scratch file. */
   result(): Summary {
+    if (this.#inRun.size > 0) this.endRun();
     this.#flush();
     const out: Summary = {};
     try {
-      for (const cell of this.#cells.values()) {
+      for (const cell of this.#cells) {
         const values = new Float64Array(cell.n);
         let at = 0;
         for (let i = 0; i < cell.segments.length; i += 2) {
@@ -94,17 +134,31 @@ export class SummaryAccumulator {
     rmSync(this.#scratch, { force: true });
   }
 
+  // Spills the block: each cell's finite values of the block's runs, in run order, as one
+  // segment; all segments go out in one write.
   #flush(): void {
     this.#fd ??= openSync(this.#scratch, 'w+');
-    for (const cell of this.#cells.values()) {
-      if (cell.block.length === 0) continue;
-      const bytes = new Uint8Array(Float64Array.from(cell.block).buffer);
-      for (let written = 0; written < bytes.length; ) written += writeSync(this.#fd, bytes, written, bytes.length - written, this.#offset + written);
-      cell.segments.push(this.#offset, cell.block.length);
-      cell.n += cell.block.length;
-      this.#offset += bytes.length;
-      cell.block = [];
+    const rows = this.#row;
+    if (this.#spill.length < rows * this.#cells.length) this.#spill = new Float64Array(BLOCK_RUNS * this.#chunks.length * CHUNK);
+    const out = this.#spill;
+    let at = 0;
+    for (const [c, cell] of this.#cells.entries()) {
+      const chunk = this.#chunks[c >> 8] as Float64Array;
+      const start = at;
+      for (let r = 0, i = c & 255; r < rows; r++, i += CHUNK) {
+        const v = chunk[i] as number;
+        // -0 is stored as 0, as `rowsOf` gives it.
+        if (Number.isFinite(v)) out[at++] = v + 0;
+      }
+      if (at === start) continue;
+      cell.segments.push(this.#offset + start * 8, at - start);
+      cell.n += at - start;
     }
+    const bytes = new Uint8Array(out.buffer, 0, at * 8);
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.#fd, bytes, written, bytes.length - written, this.#offset + written);
+    this.#offset += bytes.length;
+    for (const chunk of this.#chunks) chunk.fill(NaN, 0, rows * CHUNK);
+    this.#row = 0;
   }
 }
 

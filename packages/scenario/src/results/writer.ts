@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { RunGroup } from '../experiment/types.ts';
 import { ArrowRunsWriter } from './arrow.ts';
 import { AtomicFile, writeFileAtomic, type FileDigest } from './atomic.ts';
 import { ComparisonAccumulator, comparisonCsv, type Comparison } from './comparison.ts';
-import { RUNS_CSV_HEADER, csvField, csvLine } from './csv.ts';
+import { RUNS_CSV_HEADER, csvField } from './csv.ts';
+import { layoutOf } from './layout.ts';
 import type { Manifest, ManifestHeader, ManifestRun } from './manifest.ts';
-import { rowsOf } from './rows.ts';
+import { groupCsv, type PackedGroup } from './packed.ts';
 import { stableJson } from './stable-json.ts';
 import { SummaryAccumulator, type Summary } from './summary.ts';
 
@@ -30,9 +30,9 @@ export interface FinishedResults {
 }
 
 /**
- * Turns run groups, fed in run order, into the files of a results folder: `runs.csv` and
- * `runs.arrow` are streamed as groups arrive; `summary.json`, `comparison.*` and
- * `manifest.json` are written at the end. Every file is written atomically. The same
+ * Turns run groups (packed, see {@link PackedGroup}), fed in run order, into the files of
+ * a results folder: `runs.csv` and `runs.arrow` are streamed as groups arrive;
+ * `summary.json`, `comparison.*` and `manifest.json` are written at the end. Every file is written atomically. The same
  * groups in the same order always give the same bytes, however they were computed.
  */
 export class ResultsWriter {
@@ -63,22 +63,24 @@ export class ResultsWriter {
     return this.#next;
   }
 
-  /** Adds the outputs of the next run index. */
-  add(group: RunGroup): void {
+  /**
+   * Adds the outputs of the next run index. The group's `csv` bytes, when given, must be
+   * {@link groupCsv} of it (a worker renders them so this thread does not have to).
+   */
+  add(group: PackedGroup): void {
     if (group.run !== this.#next) throw new Error(`results writer expected run ${this.#next}, got ${group.run}`);
     this.#next++;
     const logHashes: Record<string, string> = {};
-    let text = '';
     for (const output of group.outputs) {
       logHashes[output.scenario] = output.logHash;
-      for (const row of rowsOf(output)) {
-        if (row.value === null) this.#missing++;
-        text += csvLine(row);
-        this.#arrow.add(row);
-        this.#summary.add(row);
-      }
+      const layout = layoutOf(output.layout);
+      const values = output.values;
+      if (values.length !== layout.rows) throw new Error(`${output.scenario} run ${output.run}: ${values.length} values for ${layout.rows} rows`);
+      for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) this.#missing++;
+      this.#arrow.addOutput(output, layout);
+      this.#summary.addOutput(output.scenario, layout, values);
     }
-    this.#csv.write(text);
+    this.#csv.write(group.csv ?? groupCsv(group));
     this.#summary.endRun();
     this.#comparison?.add(group);
     this.#runs.push({ run: group.run, seed: group.seed, logHashes });

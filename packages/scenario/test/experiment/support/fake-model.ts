@@ -8,7 +8,8 @@ import type { OutcomeValues, RunOnceOptions, RunOutput } from '../../../src/expe
  * module: a monthly price random walk and output with random disruptions, recorded as
  * events, so log hashes are real. `parameters.capacity` and `parameters.drift` change it;
  * `parameters.work` adds events per month (for benchmarks); `parameters.failAtRun` makes a
- * run throw (for error paths); `parameters.slowMs` busy-waits per run (for kill tests).
+ * run throw (for error paths); `parameters.slowMs` busy-waits per run (for kill tests);
+ * `parameters.ragged` makes awkward outputs (see {@link raggedOutcomes}) for result-file tests.
  */
 export function runScenarioOnce(scenario: ResolvedScenario, variant: string | undefined, runIndex: number, runSeed: string, options: RunOnceOptions): RunOutput {
   const s = variant === undefined ? scenario : (scenario.variants[variant] as ResolvedScenario);
@@ -53,9 +54,37 @@ export function runScenarioOnce(scenario: ResolvedScenario, variant: string | un
     run: runIndex,
     seed: runSeed,
     logHash: log.digest(),
-    outcomes,
+    outcomes: p['ragged'] === undefined ? outcomes : raggedOutcomes(outcomes, runIndex),
     ...(options.keepLog ? { log: log.toArray() } : {}),
   };
+}
+
+/**
+ * Outcomes that stress the result files: non-finite values and -0, periods and outcomes
+ * missing in some runs (so the set of cells changes from run to run), an outcome id that
+ * CSV must quote, a non-ASCII id, and keys inserted out of order.
+ */
+export function raggedOutcomes(outcomes: OutcomeValues, runIndex: number): OutcomeValues {
+  const price = outcomes['price.exChina'] as Record<string, number>;
+  const earnings = outcomes['pk.exportEarnings'] as Record<string, number>;
+  const months = Object.keys(price);
+  const out: OutcomeValues = {};
+  if (runIndex % 5 !== 0) {
+    const odd: Record<string, number> = {};
+    for (const year of Object.keys(earnings).reverse()) odd[year] = runIndex % 3 === 0 ? -0 : (earnings[year] as number) / 7;
+    out['odd,"name"'] = odd;
+  }
+  out['price.exChina'] = price;
+  out['pk.exportEarnings'] = earnings;
+  const accent: Record<string, number> = {};
+  months.forEach((m, i) => {
+    if (runIndex % 7 === 3 && i % 4 === 1) return;
+    const v = price[m] as number;
+    accent[m] = (i + runIndex) % 11 === 0 ? NaN : (i + runIndex) % 13 === 0 ? Infinity : (i + runIndex) % 17 === 0 ? -Infinity : v / 3;
+  });
+  out['prix.été'] = accent;
+  if (runIndex % 4 === 1) out['empty'] = {};
+  return out;
 }
 
 /** Outcomes folded from a stored log up to time `until` (the fake's replay). */
