@@ -15,6 +15,7 @@ export type StibiumErrorCode =
   | 'SNAPSHOT_UNSUPPORTED'
   | 'SNAPSHOT_INVALID'
   | 'LOG_CORRUPT'
+  | 'LOG_NOT_KEPT'
   | 'PROCESS_ERROR'
   | 'INTERRUPTED'
   | 'NOT_JSON_SAFE'

@@ -28,7 +28,10 @@ export interface WorldRunConfig {
 /** Options of a run. */
 export interface WorldRunOptions {
   readonly seed: string | number;
-  /** Keep the recorded events (default true); false returns an empty list, for speed. */
+  /**
+   * Keep the recorded events (default true). False keeps only the log's hash (flat memory,
+   * no retained events: fold outcomes with `onEvent`) and returns an empty list.
+   */
   readonly record?: boolean;
   /** Called with each recorded event (outcome folds can stream instead of keeping the log). */
   readonly onEvent?: (event: RecordedEvent<WorldEvent>) => void;
@@ -39,7 +42,7 @@ export interface WorldRunResult {
   readonly events: RecordedEvent<WorldEvent>[];
   readonly finalState: WorldState;
   readonly eventCount: number;
-  /** SHA-256 of the run's event log (canonical JSON, block-chained): the run's identity. */
+  /** SHA-256 of the run's event log (canonical binary form, block-chained): the run's identity. */
   readonly logHash: string;
 }
 
@@ -59,7 +62,7 @@ export function runWorld(config: WorldRunConfig, options: WorldRunOptions): Worl
   const months = config.months ?? monthsBetween(config.world.start, '2035-12');
   const model = EventSourcedModel.create<WorldCommand, WorldEvent, WorldState>(
     { decider: createWorldDecider(config.world), policies: config.policies ?? [] },
-    { seed: options.seed, record: true },
+    { seed: options.seed, record: options.record === false ? 'hash' : true },
   );
   if (options.onEvent) model.sim.recorded$.subscribe((event) => options.onEvent?.(event as RecordedEvent<WorldEvent>));
   for (const c of monthClearingCommands(months)) model.dispatch(c.command, { at: c.time, priority: c.priority ?? 0 });

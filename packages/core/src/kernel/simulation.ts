@@ -51,7 +51,7 @@ export class Simulation {
     this.now = start;
     this.#streams = new RandomStreams(options.seed);
     this.seed = this.#streams.seed;
-    this.log = options.record ? new EventLog(options.logOrigin) : undefined;
+    this.log = options.record ? new EventLog(options.logOrigin, { keep: options.record !== 'hash' }) : undefined;
   }
 
   /**

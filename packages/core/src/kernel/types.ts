@@ -16,8 +16,13 @@ export interface EventKind<D = unknown> {
 export interface SimulationOptions {
   /** The run seed every named random stream derives from. */
   readonly seed: string | number;
-  /** Record every fired plain-data event in the log (default false). */
-  readonly record?: boolean;
+  /**
+   * Record every fired plain-data event in the log (default false). `'hash'` hashes each
+   * entry as it is recorded and keeps nothing else: the run's identity (`log.digest()`) at
+   * flat memory, for Monte Carlo runs that fold their outcomes as events stream past; such a
+   * log cannot be read back, replayed or snapshotted.
+   */
+  readonly record?: boolean | 'hash';
   /** Initial clock value (default 0). */
   readonly startTime?: number;
   /** Continue a log from a snapshot (set by {@link Simulation.restore}). */

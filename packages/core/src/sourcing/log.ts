@@ -40,8 +40,14 @@ export class EventLog {
   // Open-block lines that came with a snapshot (entries before the base are not held).
   readonly #origin: readonly string[];
   #hashed = 0;
+  readonly #keep: boolean;
 
-  constructor(origin?: LogOrigin) {
+  /**
+   * `keep: false` hashes each entry as it is appended and keeps nothing else (flat memory):
+   * `digest()` and `length` work, reading entries or taking a hash state for a snapshot throws.
+   */
+  constructor(origin?: LogOrigin, options: { readonly keep?: boolean } = {}) {
+    this.#keep = options.keep ?? true;
     this.#base = origin?.baseSeq ?? 0;
     this.#origin = origin?.hash.open ?? [];
     this.#hasher = new LogHasher(origin?.hash, { retainLines: false });
@@ -68,6 +74,7 @@ export class EventLog {
 
   /** The hash state of the whole log so far, for snapshots. */
   hashState(): LogHashState {
+    if (!this.#keep) throw new StibiumError('SNAPSHOT_UNSUPPORTED', 'a log that keeps only its hash (record: "hash") cannot be snapshotted; record with record: true');
     this.#catchUp();
     return this.#hasher.save(() => {
       // The open block starts at the last block boundary; lines before the base came with
@@ -100,6 +107,11 @@ export class EventLog {
 
   /** Appends an entry whose type was interned with {@link EventLog.intern}: the hot path. */
   appendInterned(time: number, typeId: number, data: unknown): number {
+    if (!this.#keep) {
+      this.#hasher.addParts(this.#base + this.#count, time, this.#typeNames[typeId] as string, data);
+      this.#hashed = ++this.#count;
+      return this.#base + this.#count - 1;
+    }
     if (this.#pos === CHUNK) {
       this.#current = { time: new Float64Array(CHUNK), type: new Uint16Array(CHUNK), data: new Array<unknown>(CHUNK) };
       this.#chunks.push(this.#current);
@@ -113,7 +125,13 @@ export class EventLog {
     return this.#base + this.#count++;
   }
 
+  /** False for a log that keeps only its hash (see the constructor). */
+  get keeps(): boolean {
+    return this.#keep;
+  }
+
   #entry(i: number): RecordedEvent {
+    if (!this.#keep) throw new StibiumError('LOG_NOT_KEPT', 'this log keeps only its hash (record: "hash"); record with record: true to read, replay or snapshot it');
     const chunk = this.#chunks[i >>> CHUNK_BITS] as Chunk;
     const pos = i & (CHUNK - 1);
     return { seq: this.#base + i, time: chunk.time[pos] as number, type: this.#typeNames[chunk.type[pos] as number] as string, data: chunk.data[pos] };

@@ -17,8 +17,11 @@ export interface ModelDefinition<C extends Command, E extends DomainEvent, S> {
 /** Options of {@link EventSourcedModel.create}. */
 export interface ModelOptions {
   readonly seed: string | number;
-  /** Keep the log in memory (default true; the log is how outcomes and replay work). */
-  readonly record?: boolean;
+  /**
+   * Keep the log in memory (default true; the log is how outcomes and replay work);
+   * `'hash'` only hashes it (flat memory; fold outcomes from `sim.recorded$` or the step's events).
+   */
+  readonly record?: boolean | 'hash';
   readonly startTime?: number;
 }
 

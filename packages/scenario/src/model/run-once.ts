@@ -4,6 +4,7 @@ import {
   OUTCOME_CATALOGUE,
   antimonyWorld,
   createWorldDecider,
+  OutcomeFold,
   foldOutcomes,
   monthsBetween,
   parseMonth,
@@ -78,12 +79,21 @@ export function runScenarioOnce(
   const months = monthsBetween(world.start, resolved.horizon.end);
   const origin = parseMonth(world.start);
   const flows = new FlowFold((m) => String(yearOfMonth(m, origin)));
+  const fold = new OutcomeFold(world, months);
+  // Outcomes fold as events are recorded, so a run that keeps no log holds no events:
+  // they die young, and the log is only hashed.
   const result = runPolicyWorld(
     { world, interventions: resolved.events, rules: resolved.rules, months },
-    { seed: runSeed, record: true },
+    {
+      seed: runSeed,
+      record: options.keepLog,
+      onEvent: (event) => {
+        flows.add(event);
+        fold.add(event);
+      },
+    },
   );
-  for (const event of result.events) flows.add(event);
-  const table = foldOutcomes(world, result.events, months);
+  const table = fold.result();
   const selected = outcomeSelector(resolved.outcomes);
   const firstYear = Number(resolved.horizon.start.slice(0, 4));
   const outcomes: Record<string, Record<string, number>> = {};

@@ -24,3 +24,15 @@ describe('golden log hashes', () => {
     expect(hashOf('scenarios/combined.yaml')).toBe(GOLDEN.combinedRun0);
   });
 });
+
+describe('runScenarioOnce without a kept log', () => {
+  it('folds the same outcomes and hash as a run that keeps its log', () => {
+    const scenario = loadScenario('scenarios/combined.yaml', scenarioCatalog());
+    const streamed = runScenarioOnce(scenario, undefined, 3, runSeed('stream', 3), { keepLog: false });
+    const kept = runScenarioOnce(scenario, undefined, 3, runSeed('stream', 3), { keepLog: true });
+    expect(streamed.logHash).toBe(kept.logHash);
+    expect(streamed.outcomes).toEqual(kept.outcomes);
+    expect(streamed.log).toBeUndefined();
+    expect(kept.log?.length).toBeGreaterThan(10_000);
+  });
+});
