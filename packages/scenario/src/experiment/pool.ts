@@ -45,6 +45,13 @@ export function workerExecArgv(): string[] {
 export const WORKER_OLD_SPACE_MB = 128;
 
 /**
+ * Young-generation size of each worker thread (MB). With only an old-space cap, V8 sizes the
+ * nursery from it (~1.5 MB): a run's ~30 MB of short-lived events then meant a scavenge every
+ * few hundred events and early promotion, ~25% more CPU a run (measured: 13.6 vs 18.4 runs/s).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 32;
+
+/**
  * An executor for `workers` threads on a piscina pool, or in this thread for `workers` 0.
  * Both run the very same {@link executePacked}. Worker threads keep the main thread free to
  * answer signals (tsx kills a child that does not acknowledge Ctrl-C within 30 ms).
@@ -70,7 +77,7 @@ export function createExecutor(ctx: ExecutionContext, workers: number): Executor
     execArgv: workerExecArgv(),
     // A run's live state is small, but a worker allocates fast; without a cap V8 lets each
     // worker's heap grow with garbage, and 10,000 runs would cost far more memory than needed.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   });
   // After a failure the pool is destroyed with tasks in flight; their late replies make
   // piscina emit 'error', which would otherwise crash the process.
