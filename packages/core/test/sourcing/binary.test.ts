@@ -91,7 +91,10 @@ function referenceEncoding(blocks: readonly (readonly { type: string; data: unkn
     const entries = Object.entries(v as object).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     out.push(0x06);
     u32(entries.length);
-    for (const [k, x] of entries) (string(k), value(x));
+    for (const [k, x] of entries) {
+      string(k);
+      value(x);
+    }
   };
   let seq = 0;
   for (const block of blocks) {
