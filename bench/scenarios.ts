@@ -72,13 +72,14 @@ async function main(): Promise<void> {
     `one baseline run: ${mean.toFixed(2)} ms mean, ${(sorted[sorted.length >> 1] as number).toFixed(2)} ms median, ${(sorted[0] as number).toFixed(2)} ms best ` +
       `of ${ONE_RUNS} (one thread; CPU ${((cpu.user + cpu.system) / 1000 / ONE_RUNS).toFixed(2)} ms a run, GC threads included)`,
   );
-  if (RUNS <= 0) return;
-  const one = await timed(scenario, modelUrl, RUNS, 1);
-  const two = await timed(scenario, modelUrl, RUNS, 2);
-  const rate = (ms: number): string => `${((RUNS * 1000) / ms).toFixed(1)} runs/s`;
-  const n = RUNS.toLocaleString('en-US');
-  console.log(`${n} runs, 1 worker:  ${(one / 1000).toFixed(2)} s, ${rate(one)} (pool start and result writing included)`);
-  console.log(`${n} runs, 2 workers: ${(two / 1000).toFixed(2)} s, ${rate(two)}; speedup ${(one / two).toFixed(2)}x`);
+  if (RUNS > 0) {
+    const one = await timed(scenario, modelUrl, RUNS, 1);
+    const two = await timed(scenario, modelUrl, RUNS, 2);
+    const rate = (ms: number): string => `${((RUNS * 1000) / ms).toFixed(1)} runs/s`;
+    const n = RUNS.toLocaleString('en-US');
+    console.log(`${n} runs, 1 worker:  ${(one / 1000).toFixed(2)} s, ${rate(one)} (pool start and result writing included)`);
+    console.log(`${n} runs, 2 workers: ${(two / 1000).toFixed(2)} s, ${rate(two)}; speedup ${(one / two).toFixed(2)}x`);
+  }
   if (RSS_RUNS <= 0) return;
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child-rss'], { encoding: 'utf8', timeout: 1_800_000 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
