@@ -1,4 +1,3 @@
-import { canonicalJson } from '../sourcing/canonical.ts';
 import type { RecordedEvent } from '../sourcing/event.ts';
 
 /** Name written into every stored log, so a reader can tell a Stibium log from other files. */
@@ -22,16 +21,6 @@ export interface LogWriteOptions {
   readonly seed: string | number;
   /** JSON-safe metadata stored with the log. */
   readonly meta?: Readonly<Record<string, unknown>>;
-}
-
-/**
- * The canonical line of an entry whose data is already canonical JSON (`undefined` for
- * absent data): the same text as `canonicalEntry`, without serialising the data again.
- * Keys in sorted order: data, seq, time, type.
- */
-export function canonicalLine(seq: number, time: number, type: string, dataText: string | undefined): string {
-  const rest = `"seq":${seq},"time":${canonicalJson(time)},"type":${JSON.stringify(type)}}`;
-  return dataText === undefined ? `{${rest}` : `{"data":${dataText},${rest}`;
 }
 
 /** Options of the log readers. */

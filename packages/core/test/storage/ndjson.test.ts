@@ -1,10 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { canonicalEntry, canonicalJson, hashLog, isStibiumError, replay, Simulation, StibiumError } from '../../src/index.ts';
-import { canonicalLine } from '../../src/storage/format.ts';
-import { pinned } from '../support/property.ts';
+import { hashLog, isStibiumError, replay, Simulation, StibiumError } from '../../src/index.ts';
 import { loadNdjsonLog, readNdjsonHeader, readNdjsonLog } from '../../src/storage/ndjson-reader.ts';
 import { NdjsonLogWriter, writeNdjsonLog } from '../../src/storage/ndjson-writer.ts';
 import { createShop, shopDecider } from '../support/shop.ts';
@@ -27,18 +24,6 @@ async function corruptError(file: string): Promise<StibiumError> {
   }
   throw new Error(`reading ${file} did not fail`);
 }
-
-describe('canonicalLine', () => {
-  it('is the canonical entry text, built from already canonical data', () => {
-    fc.assert(
-      fc.property(fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ minLength: 1 }), fc.option(fc.jsonValue(), { nil: undefined }), (seq, time, type, data) => {
-        const entry = { seq, time, type, data };
-        expect(canonicalLine(seq, time, type, data === undefined ? undefined : canonicalJson(data))).toBe(canonicalEntry(entry));
-      }),
-      pinned(300),
-    );
-  });
-});
 
 describe('NDJSON log storage', () => {
   it('round-trips a run: same hash, same entries, replay gives the final state', async () => {
