@@ -155,7 +155,7 @@ const blocks = new BoundedCache<string, Block>(BLOCK_CACHE);
 const layouts = new BoundedCache<string, Layout>(64);
 
 /** The block of `key`, parsed once per thread. */
-export function blockOf(key: string): Block {
+function blockOf(key: string): Block {
   return blocks.get(key, () => new Block(key));
 }
 
