@@ -208,6 +208,37 @@ describe('Simulation recorded$', () => {
     expect(completed).toBe(true);
   });
 
+  it('calls onRecorded listeners with the same events, before recorded$, until removed', () => {
+    // given a listener, a recorded$ subscriber, and a second listener removed mid-run
+    const sim = new Simulation({ seed: 1, record: true });
+    const order: string[] = [];
+    const listened: RecordedEvent[] = [];
+    const streamed: RecordedEvent[] = [];
+    sim.onRecorded((e) => {
+      listened.push(e);
+      order.push(`listener ${e.seq}`);
+    });
+    sim.recorded$.subscribe((e) => {
+      streamed.push(e);
+      order.push(`stream ${e.seq}`);
+    });
+    const early: number[] = [];
+    const remove = sim.onRecorded((e) => early.push(e.seq));
+    sim.define<number>('Tick', (n, s) => {
+      if (n < 3) s.schedule(1, 'Tick', n + 1);
+      if (n === 1) remove();
+    });
+    sim.schedule(0, 'Tick', 0);
+    // when the run ends
+    sim.run();
+    // then the listener saw exactly what recorded$ saw, each event first
+    expect(listened).toEqual(streamed);
+    expect(listened).toEqual(sim.log!.toArray());
+    expect(order.slice(0, 4)).toEqual(['listener 0', 'stream 0', 'listener 1', 'stream 1']);
+    // and the removed listener saw the events up to the one whose handler removed it
+    expect(early).toEqual([0, 1]);
+  });
+
   it('works with rxjs operators: a filtered, mapped stream collected with toArray', async () => {
     // given a pipeline over recorded$ that keeps the even ticks
     const sim = new Simulation({ seed: 1, record: true });
