@@ -66,38 +66,42 @@ interface OfferTerms {
  * (netback / reference netback)^theta; export controls cap the flow.
  */
 function offersOf(ctx: MonthContext, dest: Destinations, terms: OfferTerms, n: number, origin: string, stock: number, form: FeedForm): Offer[] {
-  const { world, s, m, prices } = ctx;
-  const ref = ctx.index.referencePrices;
   const offers: Offer[] = [];
-  const consider = (to: string, w: number, freight: number): void => {
-    const slot = dest.slots.get(to);
-    if (w <= 0 || slot === undefined || dest.seenBy[slot] === n) return;
-    dest.seenBy[slot] = n;
-    const t = feedTerms(world, s, origin, to, form, freight, m);
-    const nb = netbackAt(t, prices);
-    if (nb <= 0) return;
-    const nb0 = netbackAt(t, ref);
-    const ratio = nb0 > 0 ? nb / nb0 : 2;
-    let cap = Infinity;
-    let measure = '';
-    if (origin !== to && s.controls.length > 0) {
-      const hub = ctx.index.markets.get(t.market)?.hub ?? '';
-      const limit = exportLimit(s, origin, ctx.index.names.flow(origin, to), t.market, to, hub, form, m);
-      cap = limit.cap;
-      measure = limit.measure;
-    }
-    offers.push({ to, slot, weight: w * Math.pow(ratio, terms.theta), cap, freight, measure, sent: 0 });
-  };
-  for (const r of ctx.index.feedRoutesByOrigin.get(origin) ?? []) consider(r.to, r.baseShare, r.freightUsdPerTonne);
+  for (const r of ctx.index.feedRoutesByOrigin.get(origin) ?? []) consider(ctx, dest, terms, n, origin, form, offers, r.to, r.baseShare, r.freightUsdPerTonne);
   for (let i = 0; i < dest.caps.length; i++) {
     const k = dest.caps[i] as Capacity;
     const to = dest.countries[i] as string;
     const attracting = to === origin ? k.added + k.domesticOnly : k.added;
     if (attracting <= 0) continue;
     const scale = to === origin ? stock : Math.max(terms.worldFeed, stock);
-    consider(to, (terms.entryWeight * attracting) / Math.max(scale, 1e-9), terms.defaultFreight);
+    consider(ctx, dest, terms, n, origin, form, offers, to, (terms.entryWeight * attracting) / Math.max(scale, 1e-9), terms.defaultFreight);
   }
   return offers;
+}
+
+// A module function, not a closure in offersOf: one closure per origin and month added up.
+function consider(
+  ctx: MonthContext, dest: Destinations, terms: OfferTerms, n: number, origin: string, form: FeedForm, offers: Offer[],
+  to: string, w: number, freight: number,
+): void {
+  const slot = dest.slots.get(to);
+  if (w <= 0 || slot === undefined || dest.seenBy[slot] === n) return;
+  dest.seenBy[slot] = n;
+  const { world, s, m, prices } = ctx;
+  const t = feedTerms(world, s, origin, to, form, freight, m);
+  const nb = netbackAt(t, prices);
+  if (nb <= 0) return;
+  const nb0 = netbackAt(t, ctx.index.referencePrices);
+  const ratio = nb0 > 0 ? nb / nb0 : 2;
+  let cap = Infinity;
+  let measure = '';
+  if (origin !== to && s.controls.length > 0) {
+    const hub = ctx.index.markets.get(t.market)?.hub ?? '';
+    const limit = exportLimit(s, origin, ctx.index.names.flow(origin, to), t.market, to, hub, form, m);
+    cap = limit.cap;
+    measure = limit.measure;
+  }
+  offers.push({ to, slot, weight: w * Math.pow(ratio, terms.theta), cap, freight, measure, sent: 0 });
 }
 
 /** Every origin's plan; only feed held before this month's trade is offered, so imports are not re-exported. */
