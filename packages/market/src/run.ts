@@ -64,7 +64,7 @@ export function runWorld(config: WorldRunConfig, options: WorldRunOptions): Worl
     { decider: createWorldDecider(config.world), policies: config.policies ?? [] },
     { seed: options.seed, record: options.record === false ? 'hash' : true },
   );
-  if (options.onEvent) model.sim.recorded$.subscribe((event) => options.onEvent?.(event as RecordedEvent<WorldEvent>));
+  if (options.onEvent) model.sim.onRecorded(options.onEvent as (event: RecordedEvent) => void);
   for (const c of monthClearingCommands(months)) model.dispatch(c.command, { at: c.time, priority: c.priority ?? 0 });
   for (const c of config.commands ?? []) {
     if (!Number.isFinite(c.time)) throw new StibiumError('INVALID_TIME', `command ${c.command.type} has time ${c.time}`);

@@ -16,19 +16,10 @@ export interface Clearing {
   readonly perBuyer: readonly { readonly demand: number; readonly consumed: number }[];
 }
 
-/** Buyers' monthly demand at `price`: sum of normal x (price / ref)^elasticity, in buyer order. */
-function demandAt(normals: Float64Array, elasticities: Float64Array, price: number, ref: number): number {
-  let d = 0;
-  const r = price / ref;
-  for (let i = 0; i < normals.length; i++) d += (normals[i] as number) * Math.pow(r, elasticities[i] as number);
-  return d;
-}
-
-/** The market's stock-cover equation at log price `lnP`: positive when the price is above its clearing level. */
+/** The market's stock-cover equation in log price: buyers' demand and what it must leave in stock. */
 interface CoverEquation {
   readonly normals: Float64Array;
   readonly elasticities: Float64Array;
-  readonly ref: number;
   readonly logRef: number;
   readonly stock: number;
   readonly target: number;
@@ -36,18 +27,66 @@ interface CoverEquation {
   readonly flexibility: number;
 }
 
-function gap(eq: CoverEquation, lnP: number): number {
-  const p = Math.exp(lnP);
-  const end = eq.stock - demandAt(eq.normals, eq.elasticities, p, eq.ref);
-  const cover = Math.max(end, eq.minEnd) / eq.target;
-  return lnP - eq.logRef + eq.flexibility * Math.log(cover);
+/** Half-width, in log price, at which the root is taken as found (prices agree to ~1e-13). */
+const LOG_TOLERANCE = 1e-13;
+/** Newton converges in about six steps; the bound only guards against a pathological market. */
+const MAX_STEPS = 100;
+
+/**
+ * Finds the log price in [lo, hi] where the cover gap is zero, for a gap that is negative at
+ * `lo` and positive at `hi`. The gap is g(x) = x - ln Pref + kappa ln(max(S - D(x), minEnd) / T)
+ * with D(x) = sum n_i e^(eps_i (x - ln Pref)); every eps_i <= 0, so g' = 1 + kappa (-D') /
+ * (S - D) >= 1 and g rises strictly. Safeguarded Newton: a Newton step from the bracket end
+ * nearer the root, bisection whenever the step leaves the bracket. It needs ~6 evaluations
+ * where plain bisection to the same precision needed ~40, and each evaluation computes D and
+ * D' with one exp per buyer.
+ */
+function solveCover(eq: CoverEquation, lo0: number, hi0: number): number {
+  const { normals, elasticities, logRef, stock, target, minEnd, flexibility } = eq;
+  let lo = lo0;
+  let hi = hi0;
+  let x = (lo + hi) / 2;
+  for (let step = 0; step < MAX_STEPS; step++) {
+    const u = x - logRef;
+    let demand = 0;
+    let slope = 0;
+    for (let i = 0; i < normals.length; i++) {
+      const eps = elasticities[i] as number;
+      const d = (normals[i] as number) * Math.exp(eps * u);
+      demand += d;
+      slope += eps * d;
+    }
+    const end = stock - demand;
+    const covered = end > minEnd;
+    const g = u + flexibility * Math.log((covered ? end : minEnd) / target);
+    if (g > 0) hi = x;
+    else lo = x;
+    if (g === 0 || hi - lo <= LOG_TOLERANCE) return g === 0 ? x : (lo + hi) / 2;
+    const dg = covered ? 1 - (flexibility * slope) / end : 1;
+    const next = x - g / dg;
+    // Newton's step when it stays strictly inside the bracket; else halve the bracket.
+    const inside = next > lo && next < hi;
+    // Close to the root the Newton step is below the tolerance: stop there.
+    if (inside && Math.abs(next - x) <= LOG_TOLERANCE) return next;
+    x = inside ? next : (lo + hi) / 2;
+  }
+  return (lo + hi) / 2;
+}
+
+/** The gap at one log price, for the bracket checks at the floor and the ceiling. */
+function gapAt(eq: CoverEquation, x: number): number {
+  const u = x - eq.logRef;
+  let demand = 0;
+  for (let i = 0; i < eq.normals.length; i++) demand += (eq.normals[i] as number) * Math.exp((eq.elasticities[i] as number) * u);
+  return u + eq.flexibility * Math.log(Math.max(eq.stock - demand, eq.minEnd) / eq.target);
 }
 
 /**
  * Clears a market with stock `available` (opening stock plus arrivals): finds the clearing
  * price P* at which P* = Pref x (cover(P*) / target)^-kappa, where cover(P) = (available -
  * D(P)) / normal monthly demand. The left side rises and the right side falls in P, so
- * bisection on log P finds the unique root within the floor and ceiling. The quoted price
+ * a safeguarded Newton search on log P finds the unique root within the floor and ceiling
+ * ({@link solveCover}). The quoted price
  * then moves from last month's price a share lambda of the log gap to P* (inertia), and
  * buyers demand D(price); when the stock cannot meet it, defense is served first and the
  * rest pro rata.
@@ -57,7 +96,7 @@ export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[]
   const lo0 = Math.log(ref * market.priceFloorMultiple);
   const hi0 = Math.log(ref * market.priceCeilingMultiple);
   const n = buyers.length;
-  // Flat arrays: the bisection evaluates demand some forty times.
+  // Flat arrays: the root search evaluates demand several times.
   const normals = new Float64Array(n);
   const elasticities = new Float64Array(n);
   let normal = 0;
@@ -74,20 +113,11 @@ export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[]
   } else {
     const target = market.stockTargetMonths * normal;
     const eq: CoverEquation = {
-      normals, elasticities, ref, logRef: Math.log(ref), stock: stockOk, target, minEnd: target * 1e-6, flexibility: market.priceFlexibility,
+      normals, elasticities, logRef: Math.log(ref), stock: stockOk, target, minEnd: target * 1e-6, flexibility: market.priceFlexibility,
     };
-    if (gap(eq, hi0) <= 0) price = Math.exp(hi0);
-    else if (gap(eq, lo0) >= 0) price = Math.exp(lo0);
-    else {
-      let lo = lo0;
-      let hi = hi0;
-      for (let i = 0; i < 36; i++) {
-        const mid = (lo + hi) / 2;
-        if (gap(eq, mid) > 0) hi = mid;
-        else lo = mid;
-      }
-      price = Math.exp((lo + hi) / 2);
-    }
+    if (gapAt(eq, hi0) <= 0) price = Math.exp(hi0);
+    else if (gapAt(eq, lo0) >= 0) price = Math.exp(lo0);
+    else price = Math.exp(solveCover(eq, lo0, hi0));
   }
   // Quoted prices close part of the log gap to the clearing price each month.
   if (lastPrice > 0 && Number.isFinite(lastPrice)) {
