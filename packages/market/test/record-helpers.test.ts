@@ -56,6 +56,20 @@ describe('RecordShape', () => {
     );
   });
 
+  it('given keys that are awkward in source text, builds plain own members with exactly those keys', () => {
+    const shape = new RecordShape();
+    const keys = ['a"b', 'back\\slash', 'line\u2028sep', '${x}', '}; throw 1; ({', 'constructor', 'AUS>CHN'];
+    const built = shape.build(keys, keys.map((_, i) => i));
+    expect(Object.keys(built)).toEqual(keys);
+    keys.forEach((k, i) => expect(Object.getOwnPropertyDescriptor(built, k)?.value).toBe(i));
+    expect(Object.getPrototypeOf(built)).toBe(Object.prototype);
+    // __proto__ would set the prototype in a literal: it stays an own member
+    const odd = shape.build(['__proto__', 'x'], [7, 8]);
+    expect(Object.keys(odd)).toEqual(['__proto__', 'x']);
+    expect(Object.getOwnPropertyDescriptor(odd, '__proto__')?.value).toBe(7);
+    expect(Object.getPrototypeOf(odd)).toBe(Object.prototype);
+  });
+
   it('never changes a record it built before', () => {
     const shape = new RecordShape();
     const first = shape.build(['a', 'b'], [1, 2]);
