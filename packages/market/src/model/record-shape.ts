@@ -1,6 +1,6 @@
 import { sameList } from './sorted.ts';
 
-type Factory = (values: readonly number[]) => Record<string, number>;
+type Factory<V> = (values: readonly V[]) => Record<string, V>;
 
 /**
  * A function returning `{ [keys[i]]: values[i] }` as one object literal with constant keys.
@@ -10,30 +10,30 @@ type Factory = (values: readonly number[]) => Record<string, number>;
  * so no key can inject code. `__proto__` would set the prototype in a literal: such a key
  * list gets no factory.
  */
-function literalFactory(keys: readonly string[]): Factory | undefined {
+function literalFactory<V>(keys: readonly string[]): Factory<V> | undefined {
   if (keys.includes('__proto__')) return undefined;
   const members = keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(', ');
-  return new Function('v', `'use strict'; return { ${members} };`) as Factory;
+  return new Function('v', `'use strict'; return { ${members} };`) as Factory<V>;
 }
 
 /**
- * Builds number records whose key list mostly repeats from one build to the next (each
- * month's export references): a literal factory per key list ({@link literalFactory}),
+ * Builds records whose key list mostly repeats from one build to the next (each month's
+ * export references, utilisations): a literal factory per key list ({@link literalFactory}),
  * several times quicker to build than key-by-key stores and as quick to walk (the log hash
  * walks it). Only the speed depends on earlier builds: the result has exactly `keys`, in
  * order.
  */
-export class RecordShape {
+export class RecordShape<V = number> {
   #keys: readonly string[] = [];
-  #factory: Factory | undefined;
+  #factory: Factory<V> | undefined;
 
   /** A record with `keys[i]` = `values[i]`, keys in the given order (keys are distinct). */
-  build(keys: readonly string[], values: readonly number[]): Record<string, number> {
+  build(keys: readonly string[], values: readonly V[]): Record<string, V> {
     if (this.#factory === undefined || !sameList(keys, this.#keys)) {
       const own = [...keys];
       this.#keys = own;
-      this.#factory = literalFactory(own) ?? ((v) => {
-        const out: Record<string, number> = {};
+      this.#factory = literalFactory<V>(own) ?? ((v) => {
+        const out: Record<string, V> = {};
         for (let i = 0; i < own.length; i++) Object.defineProperty(out, own[i] as string, { value: v[i], enumerable: true, writable: true, configurable: true });
         return out;
       });

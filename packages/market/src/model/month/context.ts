@@ -28,6 +28,9 @@ export interface WorldIndex {
   readonly names: Names;
   /** Builds each month's export references (their keys seldom change). */
   readonly referenceShape: RecordShape;
+  /** Shapes of the monthly utilisation records (mines' [utilisation, capacity factor], plants' availability). */
+  readonly mineShape: RecordShape<readonly [number, number]>;
+  readonly plantShape: RecordShape;
 }
 
 /** Where a market's buyers go in sorted records: the last buyer of each id and of each segment wins, as in a record built in buyer order. */
@@ -67,6 +70,8 @@ export function indexWorld(world: World): WorldIndex {
     plantOrder: new SortedKeys(),
     names: new Names(),
     referenceShape: new RecordShape(),
+    mineShape: new RecordShape<readonly [number, number]>(),
+    plantShape: new RecordShape(),
   };
 }
 

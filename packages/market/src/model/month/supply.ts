@@ -60,7 +60,8 @@ export function adjustUtilization(ctx: MonthContext): void {
   const ref = ctx.index.referencePrices;
   // Each facility's step depends only on the state, so they can go in sorted id order,
   // which lists the event's records sorted (the log hash's fast path).
-  const mines: Record<string, readonly [number, number]> = {};
+  const mineIds: string[] = [];
+  const mineValues: (readonly [number, number])[] = [];
   // The price signal of each country and feed form, computed once.
   const signals = { ore: new Map<string, number>(), concentrate: new Map<string, number>() };
   for (const id of ctx.index.mineOrder.of(s.mines)) {
@@ -78,17 +79,23 @@ export function adjustUtilization(ctx: MonthContext): void {
     const cTarget = Math.min(3, Math.pow(index, mine.elasticityLongRun));
     const u = mine.utilization + (uTarget - mine.utilization) * shortStep;
     const c = mine.capacityFactor + (cTarget - mine.capacityFactor) * longStep;
-    mines[mine.id] = [u, c];
+    mineIds.push(mine.id);
+    mineValues.push([u, c]);
   }
-  const plants: Record<string, number> = {};
+  const plantIds: string[] = [];
+  const plantValues: number[] = [];
   for (const id of ctx.index.plantOrder.of(s.plants)) {
     const plant = s.plants[id] as PlantState;
     const market = countryOf(world, plant.country)?.market ?? 'exChina';
     // Idle capacity restarts when prices exceed the reference; below it, feed (not price) limits output.
     const ratio = Math.max(1, (prices[market] ?? 0) / (ref[market] ?? 1));
     const target = Math.min(1, Math.max(0.02, plant.baseUtilization * Math.pow(ratio, p.plantUtilizationElasticity)));
-    plants[plant.id] = plant.availability + (target - plant.availability) * shortStep;
+    plantIds.push(plant.id);
+    plantValues.push(plant.availability + (target - plant.availability) * shortStep);
   }
+  // Records of ~40 keys built key by key would be slow hash tables (see RecordShape).
+  const mines = ctx.index.mineShape.build(mineIds, mineValues);
+  const plants = ctx.index.plantShape.build(plantIds, plantValues);
   ctx.emit({ type: 'UtilizationAdjusted', data: { mines, month: ctx.m, plants } });
 }
 
