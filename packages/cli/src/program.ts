@@ -11,6 +11,10 @@ const reportCommand = async (...a: Parameters<typeof import('./commands/report.t
 const schemaCommand = async () => (await import('./commands/schema.ts')).schemaCommand();
 const validateCommand = async (...a: Parameters<typeof import('./commands/validate.ts').validateCommand>) => (await import('./commands/validate.ts')).validateCommand(...a);
 
+// `--lever a=1 --lever b=x` collects into a list.
+const leverOption = (): Option =>
+  new Option('--lever <name=value>', 'set a lever of the scenario files for this run (repeatable; the value is a number, true/false or a word)').argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+
 // A fresh set per command: commander keeps parse state on Option objects.
 const experimentOptions = (): Option[] => [
   new Option('--runs <n>', 'Monte Carlo runs (default: the scenario file\'s `runs`)'),
@@ -19,6 +23,8 @@ const experimentOptions = (): Option[] => [
   new Option('--out <dir>', 'results folder (default: results/<scenario>)'),
   new Option('--variant <name>', 'run this variant of the files that define it'),
   new Option('--all-variants', 'run every variant of each file as well as its base'),
+  leverOption(),
+  new Option('--all-levers', `run every combination of the options of the scenario's levers, each as its own case name[lever=value,...] (at most 64 per scenario)`),
   new Option('--json', 'print machine-readable JSON on stdout (nothing else goes to stdout)'),
   new Option('--keep-logs', 'keep every run\'s event log (logs/<scenario>/run-N.sqlite) for `stibium replay`'),
   new Option('--run-range <a:b>', 'run only runs a..b-1 of the experiment (join slices with `stibium merge`)'),
@@ -61,6 +67,8 @@ Examples:
   stibium run scenarios/baseline.yaml --runs 1000 --seed 7 --workers 4
   stibium run scenarios/baseline.yaml scenarios/combined.yaml   # compared with "baseline"
   stibium run scenarios/china-controls.yaml --all-variants --json > out.json
+  stibium run scenarios/local-refining.yaml --lever refinery=none  # a policy choice (lever) set for this run
+  stibium run scenarios/local-refining.yaml --all-levers     # every option of its levers as a case
   stibium run scenarios/baseline.yaml --runs 1000 --run-range 0:500 --out part-a
   stibium run --resume results/baseline.partial              # after Ctrl-C or a crash
 
@@ -82,6 +90,7 @@ Results folder: manifest.json, summary.json, runs.csv, runs.arrow, comparison.js
 Examples:
   stibium compare scenarios/local-refining.yaml --baseline scenarios/baseline.yaml
   stibium compare scenarios/china-controls.yaml --variant no-controls --baseline scenarios/baseline.yaml --runs 500
+  stibium compare scenarios/local-refining.yaml --all-levers --baseline scenarios/baseline.yaml
 
 The table shows policy minus baseline per outcome and year: mean difference and its 95%
 confidence interval (t quantile, paired by run). comparison.csv has every period.`,
@@ -96,8 +105,9 @@ confidence interval (t quantile, paired by run). comparison.csv has every period
     .description('check scenario files without running them; every problem with file:line:col')
     .argument('<files...>', 'scenario files')
     .option('--json', 'print the problems as JSON on stdout')
-    .addHelpText('after', '\nExamples:\n  stibium validate scenarios/*.yaml\n  stibium validate my-scenario.yaml --json')
-    .action(async (files: string[], opts: { json?: boolean }) => setExit(await validateCommand(files, opts)));
+    .addOption(leverOption())
+    .addHelpText('after', '\nExamples:\n  stibium validate scenarios/*.yaml\n  stibium validate my-scenario.yaml --json\n  stibium validate scenarios/local-refining.yaml --lever refinery=concentrator')
+    .action(async (files: string[], opts: { json?: boolean; lever?: string[] }) => setExit(await validateCommand(files, opts)));
 
   program
     .command('replay')

@@ -6,6 +6,7 @@ import { StibiumError } from '@stibium/core';
 import { usage } from '../errors.ts';
 import { catalogOf, loadCliModel } from '../model.ts';
 import { createProgress } from '../progress.ts';
+import { parseLeverOptions } from '../levers.ts';
 import { comparisonTable, hiddenCount, outcomeFilter, summaryTable } from '../table.ts';
 import { buildCases, type CaseRequest } from './cases.ts';
 
@@ -17,6 +18,9 @@ export interface ExperimentOptions {
   readonly out?: string;
   readonly variant?: string;
   readonly allVariants?: boolean;
+  /** `--lever name=value`, repeatable. */
+  readonly lever?: readonly string[];
+  readonly allLevers?: boolean;
   readonly baseline?: string;
   readonly json?: boolean;
   readonly keepLogs?: boolean;
@@ -56,6 +60,7 @@ export async function experimentCommand(files: readonly string[], opts: Experime
   let out: string;
   if (opts.resume !== undefined) {
     if (files.length > 0) throw usage('--resume continues an unfinished run with its own scenarios; give no scenario files with it');
+    if (opts.lever !== undefined || opts.allLevers === true) throw usage('--resume continues an unfinished run with its own levers; give no --lever or --all-levers with it');
     const record = ResultsFolder.readRecord(opts.resume);
     request = record.record.request as StoredRequest;
     out = record.out;
@@ -63,7 +68,8 @@ export async function experimentCommand(files: readonly string[], opts: Experime
     process.chdir(request.cwd);
   } else {
     if (files.length === 0) throw usage('give at least one scenario file, e.g. `stibium run scenarios/baseline.yaml`');
-    request = { cwd: process.cwd(), files, baselineFile, baselineId: opts.baseline ?? null, variant: opts.variant ?? null, allVariants: opts.allVariants ?? false, runs: 0, seed: '', range: { from: 0, to: 0 }, keepLogs: opts.keepLogs ?? false };
+    const levers = parseLeverOptions(opts.lever);
+    request = { cwd: process.cwd(), files, baselineFile, baselineId: opts.baseline ?? null, variant: opts.variant ?? null, allVariants: opts.allVariants ?? false, levers, allLevers: opts.allLevers ?? false, runs: 0, seed: '', range: { from: 0, to: 0 }, keepLogs: opts.keepLogs ?? false };
     out = '';
   }
   const workers = opts.workers === undefined ? defaultWorkers() : positiveInt(opts.workers, '--workers');

@@ -1,16 +1,28 @@
+import { checkLeverNames, leversFor, parseLeverOptions } from '../levers.ts';
 import { catalogOf, loadCliModel } from '../model.ts';
-import { checkScenarioFile, formatProblem, type ScenarioProblem } from '../scenario-api.ts';
+import { checkScenarioFile, formatProblem, type ResolvedScenario, type ScenarioProblem } from '../scenario-api.ts';
 
-/** `stibium validate`: checks files without running them; exit 2 when any has problems. */
-export async function validateCommand(files: readonly string[], opts: { json?: boolean }): Promise<number> {
+/**
+ * `stibium validate`: checks files without running them; exit 2 when any has problems.
+ * With `--lever`, each file is checked again with the values of the levers it declares.
+ */
+export async function validateCommand(files: readonly string[], opts: { json?: boolean; lever?: readonly string[] }): Promise<number> {
+  const levers = parseLeverOptions(opts.lever);
   const { model } = await loadCliModel();
   const catalog = catalogOf(model);
   const results: { file: string; ok: boolean; name?: string; variants?: string[]; problems: readonly ScenarioProblem[] }[] = [];
+  const loaded: { path: string; scenario: ResolvedScenario }[] = [];
   for (const file of files) {
-    const outcome = checkScenarioFile(file, catalog);
+    let outcome = checkScenarioFile(file, catalog);
+    if (outcome.scenario !== undefined && Object.keys(levers).length > 0) {
+      loaded.push({ path: file, scenario: outcome.scenario });
+      const own = leversFor(levers, file, outcome.scenario);
+      if (Object.keys(own).length > 0) outcome = checkScenarioFile(file, catalog, { levers: own });
+    }
     if (outcome.scenario === undefined) results.push({ file, ok: false, problems: outcome.problems });
     else results.push({ file, ok: true, name: outcome.scenario.name, variants: Object.keys(outcome.scenario.variants), problems: [] });
   }
+  if (loaded.length > 0) checkLeverNames(levers, loaded);
   const bad = results.filter((r) => !r.ok);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify({ ok: bad.length === 0, files: results })}\n`);

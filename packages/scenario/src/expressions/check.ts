@@ -49,9 +49,11 @@ export function checkTree(
     switch (node.type) {
       case 'ConstantNode': {
         const value = (node as unknown as { value: unknown }).value;
+        // Booleans are allowed so a boolean lever can be compared: `refineryOn == false`.
+        if (typeof value === 'boolean') return undefined;
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           const shown = typeof value === 'string' ? `"${value}"` : String(value);
-          return { message: `only finite numbers may appear as constants, found ${shown}`, index: indexOfAny(source, '"\'') };
+          return { message: `only finite numbers and true/false may appear as constants, found ${shown}`, index: indexOfAny(source, '"\'') };
         }
         return undefined;
       }
@@ -62,7 +64,7 @@ export function checkTree(
           return undefined;
         }
         const asFunction = EXPRESSION_FUNCTIONS.has(name) ? ` (${name} is a function: call it as ${name}(...))` : '';
-        return { message: `unknown name \`${name}\`: declare it under parameters or uncertainties${asFunction}`, index: indexOfWord(source, name), unknownName: name };
+        return { message: `unknown name \`${name}\`: declare it under parameters, uncertainties or levers${asFunction}`, index: indexOfWord(source, name), unknownName: name };
       }
       case 'ParenthesisNode':
         return visit((node as unknown as { content: MathNode }).content);

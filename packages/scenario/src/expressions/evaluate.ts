@@ -4,6 +4,9 @@ import { checkTree } from './check.ts';
 import { parseLocked } from './math.ts';
 import { EXPRESSION_CONSTANTS, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NESTING } from './whitelist.ts';
 
+/** A value an expression may read: a number, or a boolean (a boolean lever, for `on ? a : b`). */
+export type ScopeValue = number | boolean;
+
 /** A checked expression, ready to evaluate many times (e.g. once per Monte Carlo run). */
 export interface CompiledExpression {
   /** The expression as written. */
@@ -11,7 +14,7 @@ export interface CompiledExpression {
   /** Declared names it reads, sorted: what it depends on. */
   readonly symbols: readonly string[];
   /** Evaluates over `scope`; throws `EXPRESSION_INVALID` unless the result is a finite number. */
-  evaluate(scope: Readonly<Record<string, number>>): number;
+  evaluate(scope: Readonly<Record<string, ScopeValue>>): number;
 }
 
 function fail(source: string, message: string, index: number | undefined, unknownName?: string): never {
@@ -30,7 +33,7 @@ function nestingFault(source: string): number | undefined {
 }
 
 /**
- * Parses and checks `source` against the whitelist: only numbers, the names for which
+ * Parses and checks `source` against the whitelist: only numbers, `true`/`false`, the names for which
  * `isDeclared` is true, the constants `pi` and `e`, arithmetic/comparison/logic operators,
  * `a ? b : c`, and the whitelisted functions. Throws `StibiumError('EXPRESSION_INVALID')`
  * with `detail.index` (0-based position in `source`) where it can tell, and
@@ -59,10 +62,10 @@ export function compileExpression(source: string, isDeclared: (name: string) => 
     source,
     symbols,
     evaluate(scope) {
-      const map = new Map<string, number>(Object.entries(EXPRESSION_CONSTANTS));
+      const map = new Map<string, ScopeValue>(Object.entries(EXPRESSION_CONSTANTS));
       for (const name of symbols) {
         const value = scope[name];
-        if (typeof value !== 'number') fail(source, `no value for \`${name}\``, undefined);
+        if (typeof value !== 'number' && typeof value !== 'boolean') fail(source, `no value for \`${name}\``, undefined);
         map.set(name, value);
       }
       let result: unknown;
@@ -80,11 +83,11 @@ export function compileExpression(source: string, isDeclared: (name: string) => 
 }
 
 /**
- * Evaluates a scenario expression over `scope` (declared name -> number) in the locked
+ * Evaluates a scenario expression over `scope` (declared name -> number or boolean) in the locked
  * mathjs instance; names outside `scope` are errors. Convenience over {@link compileExpression}.
  *
  * @example evaluateExpression('capacity * (1 + growth)', { capacity: 5000, growth: 0.1 }) // 5500
  */
-export function evaluateExpression(source: string, scope: Readonly<Record<string, number>>): number {
+export function evaluateExpression(source: string, scope: Readonly<Record<string, ScopeValue>>): number {
   return compileExpression(source, (name) => Object.hasOwn(scope, name)).evaluate(scope);
 }

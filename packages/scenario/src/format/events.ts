@@ -1,8 +1,12 @@
 import type { z } from 'zod';
+import type { ScopeValue } from '../expressions/evaluate.ts';
 import type { ValidationContext } from './context.ts';
+import { entryKept } from './entry-if.ts';
 import { numberAt } from './expression-at.ts';
 import { reportIssues, reportUnknownKeys } from './issues.ts';
+import type { LeverScope } from './levers.ts';
 import { suggest } from './suggest.ts';
+import type { ResolvedLever } from './types.ts';
 import { substituteExpressions } from './zod-walk.ts';
 
 type Section = 'countries' | 'facilities' | 'markets' | 'routes';
@@ -82,18 +86,36 @@ function checkDates(ctx: ValidationContext, value: unknown, at: (string | number
   }
 }
 
+/** What entries' expressions and `if`s read: parameters and the levers. */
+export interface EntryScope {
+  /** Parameters and numeric/boolean levers. */
+  readonly values: Readonly<Record<string, ScopeValue>>;
+  /** String and list levers: known names, refused in expressions. */
+  readonly text: LeverScope['text'];
+  /** The resolved levers `if` is checked against; undefined when `levers` has problems. */
+  readonly levers: Readonly<Record<string, ResolvedLever>> | undefined;
+}
+
+function withoutIf(entry: unknown): { body: unknown; condition: unknown } {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || !Object.hasOwn(entry, 'if')) return { body: entry, condition: undefined };
+  const { if: condition, ...body } = entry as Record<string, unknown>;
+  return { body, condition };
+}
+
 /**
  * Validates `events` or `rules` entry by entry against the policy package's schema:
- * numeric fields may be expressions over parameters (evaluated first), unknown keys are
- * reported with suggestions, ids are checked against the catalogue and dates against the
- * horizon. Returns the parsed entries (defaults applied) when all are valid.
+ * numeric fields may be expressions over parameters and levers (evaluated first), unknown
+ * keys are reported with suggestions, ids are checked against the catalogue and dates
+ * against the horizon. `if` (lever conditions) is taken off before the schema sees the
+ * entry and checked here. Every entry is validated; the result (defaults applied) holds
+ * only those whose `if` holds, and only when all are valid.
  */
 export function resolveEntries(
   ctx: ValidationContext,
   section: 'events' | 'rules',
   entries: readonly unknown[],
   schema: z.ZodType,
-  params: Readonly<Record<string, number>>,
+  scope: EntryScope,
   horizon: { start: string; end: string } | undefined,
   skip: ReadonlySet<string>,
 ): unknown[] {
@@ -101,17 +123,19 @@ export function resolveEntries(
   entries.forEach((entry, i) => {
     const at = [section, i];
     const failed = new Set<string>();
-    const data = substituteExpressions(schema, entry, (source, path) => {
-      const value = numberAt(ctx, [...at, ...path], source, params);
+    const { body, condition } = withoutIf(entry);
+    const kept = condition === undefined || entryKept(ctx, at, condition, scope.levers);
+    const data = substituteExpressions(schema, body, (source, path) => {
+      const value = numberAt(ctx, [...at, ...path], source, scope.values, scope.text);
       if (value === undefined) failed.add(JSON.stringify([...at, ...path]));
       return value;
     });
     const parsed = schema.safeParse(data, { reportInput: true });
     const suggested = reportUnknownKeys(ctx, schema, data, at);
-    if (parsed.success) out.push(parsed.data);
-    else reportIssues(ctx, schema, data, parsed.error.issues, at, new Set([...skip, ...failed]), suggested);
-    checkReferences(ctx, entry, at);
-    checkDates(ctx, entry, at, horizon);
+    if (parsed.success && kept) out.push(parsed.data);
+    else if (!parsed.success) reportIssues(ctx, schema, data, parsed.error.issues, at, new Set([...skip, ...failed]), suggested);
+    checkReferences(ctx, body, at);
+    checkDates(ctx, body, at, horizon);
   });
   return out;
 }

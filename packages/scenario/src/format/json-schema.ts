@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_EXPRESSION_LENGTH } from '../expressions/whitelist.ts';
 import { eventEntrySchema, ruleEntrySchema } from './policy-schemas.ts';
-import { scenarioFields } from './schema.ts';
+import { entryIfSchema, scenarioFields } from './schema.ts';
 
 const EXPRESSION = { type: 'string', maxLength: MAX_EXPRESSION_LENGTH, description: 'A mathjs expression over declared parameters.' };
 
@@ -19,6 +19,18 @@ function allowExpressions(node: unknown): unknown {
     return { anyOf: [numeric, EXPRESSION], ...(description !== undefined ? { description } : {}), ...(fallback !== undefined ? { default: fallback } : {}) };
   }
   return out;
+}
+
+/** Adds the loader's `if` (lever condition) to each entry object of an events or rules list. */
+function allowIf(list: unknown, condition: unknown): unknown {
+  const items = (list as { items?: Record<string, unknown> } | undefined)?.items;
+  if (!items) return list;
+  const alternatives = (items['oneOf'] ?? items['anyOf'] ?? [items]) as Record<string, unknown>[];
+  for (const alt of alternatives) {
+    const properties = alt['properties'] as Record<string, unknown> | undefined;
+    if (alt['type'] === 'object' && properties) properties['if'] = condition;
+  }
+  return list;
 }
 
 /**
@@ -50,6 +62,12 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(file, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const properties = generated['properties'] as Record<string, unknown>;
   for (const key of ['events', 'rules', 'variants']) properties[key] = allowExpressions(properties[key]);
+  const { $schema: _draft, ...condition } = z.toJSONSchema(entryIfSchema, { io: 'input' }) as Record<string, unknown>;
+  const variantProperties = (properties['variants'] as { additionalProperties: { properties: Record<string, unknown> } }).additionalProperties.properties;
+  for (const key of ['events', 'rules']) {
+    allowIf(properties[key], condition);
+    allowIf(variantProperties[key], condition);
+  }
   return {
     ...generated,
     $id: 'https://stibium.dev/schema/scenario.json',

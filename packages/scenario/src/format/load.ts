@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { IdCatalog } from './catalog.ts';
 import { ValidationContext } from './context.ts';
 import { loadTree } from './extends.ts';
+import { applyLeverLayer, checkLayerNames, declaredIn } from './lever-layer.ts';
+import type { LeverLayer } from './lever-layer.ts';
 import { Merger } from './merge.ts';
 import { Origins, placeOf } from './origins.ts';
 import { formatPath, ScenarioError } from './problems.ts';
@@ -29,7 +31,17 @@ function drainMergeProblems(merger: Merger, fallback: string, problems: Scenario
   }
 }
 
-function resolveSource(source: SourceFile, catalog: IdCatalog): Outcome {
+/** Options of {@link loadScenario} and {@link checkScenarioFile}. */
+export interface LoadOptions {
+  /**
+   * Lever values to use instead of the file's, applied like a top layer merged onto the
+   * scenario and onto each variant that declares the lever, before anything is resolved:
+   * options, expressions and `if` all see them. A lever declared nowhere is a problem.
+   */
+  readonly levers?: LeverLayer;
+}
+
+function resolveSource(source: SourceFile, catalog: IdCatalog, options: LoadOptions = {}): Outcome {
   const origins = new Origins();
   const merger = new Merger(origins);
   const problems: ScenarioProblem[] = [];
@@ -39,16 +51,22 @@ function resolveSource(source: SourceFile, catalog: IdCatalog): Outcome {
   const files = tree.sources.map((s) => ({ path: s.file, sha256: s.sha256, bytes: s.bytes }));
   const { variants: rawVariants, ...main } = tree.data;
   origins.set(main, origins.get(tree.data));
-  const rootCtx = new ValidationContext(tree.data, origins, catalog, source.file);
-  const body = resolveBody(rootCtx, scenarioSchema);
+  const layer = options.levers ?? {};
+  const variantData = typeof rawVariants === 'object' && rawVariants !== null && !Array.isArray(rawVariants) ? Object.values(rawVariants as Record<string, unknown>) : [];
+  const layerCtx = new ValidationContext(tree.data, origins, catalog, source.file);
+  checkLayerNames(layerCtx, layer, [...new Set([...declaredIn(main), ...variantData.flatMap(declaredIn)])]);
+  problems.push(...layerCtx.problems);
+  const top = applyLeverLayer(tree.data, layer, origins);
+  const rootCtx = new ValidationContext(top.data, origins, catalog, source.file);
+  const body = resolveBody(rootCtx, scenarioSchema, top.set);
   problems.push(...rootCtx.problems);
   const variants: Record<string, ResolvedScenario> = {};
   if (typeof rawVariants === 'object' && rawVariants !== null && !Array.isArray(rawVariants)) {
     for (const [name, variant] of Object.entries(rawVariants)) {
       if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) continue;
-      const merged = merger.merge(main, variant, true) as Record<string, unknown>;
-      const ctx = new ValidationContext(merged, origins, catalog, source.file, name);
-      const resolved = resolveBody(ctx, variantScenarioSchema);
+      const layered = applyLeverLayer(merger.merge(main, variant, true) as Record<string, unknown>, layer, origins);
+      const ctx = new ValidationContext(layered.data, origins, catalog, source.file, name);
+      const resolved = resolveBody(ctx, variantScenarioSchema, layered.set);
       problems.push(...ctx.problems);
       drainMergeProblems(merger, source.file, problems);
       if (resolved) {
@@ -65,20 +83,22 @@ function resolveSource(source: SourceFile, catalog: IdCatalog): Outcome {
  * Loads, merges (`extends`), validates and resolves the scenario file at `path`, and
  * lists every problem instead of throwing. `path` is kept as given in messages.
  */
-export function checkScenarioFile(path: string, catalog: IdCatalog): Outcome {
+export function checkScenarioFile(path: string, catalog: IdCatalog, options: LoadOptions = {}): Outcome {
   const read = readSource(path, resolve(path));
-  return 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog);
+  return 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog, options);
 }
 
 /**
  * Loads a scenario file: YAML or JSON, `extends` merged, expressions evaluated, every
- * reference checked against `catalog`. Throws a {@link ScenarioError} listing all
- * problems, each with file, line, column and path.
+ * reference checked against `catalog`, `options.levers` (if given) set over the file's
+ * levers. Throws a {@link ScenarioError} listing all problems, each with file, line,
+ * column and path.
  *
  * @example const scenario = loadScenario('scenarios/local-refining.yaml', world.catalog());
+ * @example const without = loadScenario('scenarios/local-refining.yaml', world.catalog(), { levers: { refinery: 'none' } });
  */
-export function loadScenario(path: string, catalog: IdCatalog): ResolvedScenario {
-  const outcome = checkScenarioFile(path, catalog);
+export function loadScenario(path: string, catalog: IdCatalog, options: LoadOptions = {}): ResolvedScenario {
+  const outcome = checkScenarioFile(path, catalog, options);
   if (outcome.scenario === undefined) throw new ScenarioError(outcome.problems);
   return outcome.scenario;
 }
@@ -87,9 +107,9 @@ export function loadScenario(path: string, catalog: IdCatalog): ResolvedScenario
  * Like {@link loadScenario} for text already in memory (an editor buffer, a test);
  * `fileName` names it in messages and anchors relative `extends` paths.
  */
-export function parseScenarioText(text: string, fileName: string, catalog: IdCatalog): ResolvedScenario {
+export function parseScenarioText(text: string, fileName: string, catalog: IdCatalog, options: LoadOptions = {}): ResolvedScenario {
   const read = sourceFromText(text, fileName, resolve(fileName));
-  const outcome = 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog);
+  const outcome = 'problems' in read ? { problems: read.problems } : resolveSource(read.source, catalog, options);
   if (outcome.scenario === undefined) throw new ScenarioError(outcome.problems);
   return outcome.scenario;
 }

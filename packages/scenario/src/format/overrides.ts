@@ -1,5 +1,7 @@
 import type { ValidationContext } from './context.ts';
-import { compileAt, evaluateAt } from './expression-at.ts';
+import { checkTextLevers, compileAt, evaluateAt } from './expression-at.ts';
+import { NO_LEVERS } from './levers.ts';
+import type { LeverScope } from './levers.ts';
 import { suggest } from './suggest.ts';
 import type { DeferredExpression, ResolvedDistribution } from './types.ts';
 
@@ -42,8 +44,8 @@ function checkPath(ctx: ValidationContext, at: (string | number)[], path: string
 
 /**
  * Checks override paths against the world and evaluates their values: an expression over
- * parameters only becomes a number now; one that reads uncertainties is kept, deferred,
- * for each run. Uncertainty `target`s are checked here too (they are overrides as well).
+ * parameters and levers becomes a number now; one that reads uncertainties is kept,
+ * deferred, for each run. Uncertainty `target`s are checked here too (they are overrides as well).
  */
 export function resolveOverrides(
   ctx: ValidationContext,
@@ -51,8 +53,10 @@ export function resolveOverrides(
   params: Readonly<Record<string, number>>,
   uncertainties: Readonly<Record<string, ResolvedDistribution>>,
   uncertaintyNames: ReadonlySet<string>,
+  levers: LeverScope = NO_LEVERS,
 ): Record<string, number | DeferredExpression> {
   const out: Record<string, number | DeferredExpression> = {};
+  const scope = { ...params, ...levers.values };
   for (const [path, value] of Object.entries(raw)) {
     if (!checkPath(ctx, ['overrides', path], path, true)) continue;
     if (typeof value === 'number') {
@@ -60,15 +64,16 @@ export function resolveOverrides(
       continue;
     }
     if (typeof value !== 'string') continue;
-    const expr = compileAt(ctx, ['overrides', path], value, (name) => Object.hasOwn(params, name) || uncertaintyNames.has(name), [
-      ...Object.keys(params),
+    const expr = compileAt(ctx, ['overrides', path], value, (name) => Object.hasOwn(scope, name) || uncertaintyNames.has(name) || levers.text.has(name), [
+      ...Object.keys(scope),
       ...uncertaintyNames,
+      ...levers.text.keys(),
     ]);
-    if (!expr) continue;
+    if (!expr || !checkTextLevers(ctx, ['overrides', path], expr, levers.text)) continue;
     if (expr.symbols.some((s) => uncertaintyNames.has(s))) {
       out[path] = { expression: value, dependsOn: expr.symbols };
     } else {
-      const n = evaluateAt(ctx, ['overrides', path], expr, params);
+      const n = evaluateAt(ctx, ['overrides', path], expr, scope);
       if (n !== undefined) out[path] = n;
     }
   }

@@ -17,10 +17,15 @@ export function checkName(ctx: ValidationContext, section: string, name: string)
 
 /**
  * Evaluates `parameters` in dependency order. Parameter expressions may read other
- * parameters only (uncertainties are sampled per run, parameters are fixed); a cycle
- * is reported with its chain.
+ * parameters only (uncertainties are sampled per run; levers differ between policies,
+ * and a parameter means the same in all of them); a cycle is reported with its chain.
  */
-export function evaluateParameters(ctx: ValidationContext, raw: Readonly<Record<string, unknown>>, uncertaintyNames: ReadonlySet<string>): Record<string, number> {
+export function evaluateParameters(
+  ctx: ValidationContext,
+  raw: Readonly<Record<string, unknown>>,
+  uncertaintyNames: ReadonlySet<string>,
+  leverNames: ReadonlySet<string> = new Set(),
+): Record<string, number> {
   const names = Object.keys(raw).filter((name) => checkName(ctx, 'parameters', name));
   const declared = new Set(names);
   const values: Record<string, number> = {};
@@ -34,8 +39,13 @@ export function evaluateParameters(ctx: ValidationContext, raw: Readonly<Record<
     const value = typeof entry === 'object' && entry !== null ? (entry as { value: unknown }).value : entry;
     if (typeof value === 'number') values[name] = value;
     else if (typeof value === 'string') {
-      const expr = compileAt(ctx, pathOf(name), value, (n) => declared.has(n) || uncertaintyNames.has(n), [...declared]);
+      const expr = compileAt(ctx, pathOf(name), value, (n) => declared.has(n) || uncertaintyNames.has(n) || leverNames.has(n), [...declared]);
       if (!expr) continue;
+      const lever = expr.symbols.find((s) => leverNames.has(s) && !declared.has(s));
+      if (lever !== undefined) {
+        ctx.report(pathOf(name), 'EXPRESSION', `parameter \`${name}\` reads lever \`${lever}\`: parameters mean the same in every policy; use the lever in \`overrides\`, \`events\` or \`rules\` instead`);
+        continue;
+      }
       const sampled = expr.symbols.filter((s) => uncertaintyNames.has(s));
       if (sampled.length > 0) {
         ctx.report(pathOf(name), 'EXPRESSION', `parameter \`${name}\` reads uncertainty \`${sampled[0]}\`: parameters are fixed, uncertainties are sampled per run; use the uncertainty in \`overrides\` instead`);

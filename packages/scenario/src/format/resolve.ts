@@ -3,6 +3,7 @@ import type { ValidationContext } from './context.ts';
 import { resolveCorrelations } from './correlations.ts';
 import { resolveEntries } from './events.ts';
 import { reportIssues } from './issues.ts';
+import { checkLeverNames, leverScope } from './levers.ts';
 import { scanNumbers } from './numbers.ts';
 import { resolveOverrides } from './overrides.ts';
 import { evaluateParameters } from './parameters.ts';
@@ -19,11 +20,13 @@ export type ResolvedBody = Omit<ResolvedScenario, 'files' | 'variants'>;
 
 /**
  * Validates one merged scenario (a file with its `extends`, or that plus a variant) and
- * resolves it. Structure first (zod), then meaning: parameters, uncertainties, overrides,
- * correlations, levers, events and rules, outcomes. Reports into `ctx`; returns the
- * result only when nothing was reported.
+ * resolves it. Structure first (zod), then meaning: parameters, uncertainties, levers,
+ * overrides, correlations, events and rules (whose expressions read levers, and whose
+ * `if` switches them by lever), outcomes. `layered` names the levers whose value the
+ * caller set (`--lever`), for messages. Reports into `ctx`; returns the result only when
+ * nothing was reported.
  */
-export function resolveBody(ctx: ValidationContext, schema: z.ZodType): ResolvedBody | undefined {
+export function resolveBody(ctx: ValidationContext, schema: z.ZodType, layered: ReadonlySet<string> = new Set()): ResolvedBody | undefined {
   const data = ctx.root;
   const skip = scanNumbers(ctx, data);
   const parsed = schema.safeParse(data, { reportInput: true });
@@ -41,13 +44,17 @@ export function resolveBody(ctx: ValidationContext, schema: z.ZodType): Resolved
   if (ok('vintage') && typeof d['vintage'] === 'string') checkVintage(ctx, d['vintage']);
   const uncertaintyRaw = ok('uncertainties') ? (d.uncertainties ?? {}) : {};
   const uncertaintyNames = new Set(Object.keys(uncertaintyRaw));
-  const params = ok('parameters') ? evaluateParameters(ctx, d.parameters ?? {}, uncertaintyNames) : {};
+  const leverRaw = ok('levers') ? ((d['levers'] ?? {}) as Raw) : undefined;
+  const params = ok('parameters') ? evaluateParameters(ctx, d.parameters ?? {}, uncertaintyNames, new Set(Object.keys(d['levers'] ?? {}))) : {};
   const uncertainties = resolveUncertainties(ctx, uncertaintyRaw, params);
-  const overrides = ok('overrides') ? resolveOverrides(ctx, d.overrides ?? {}, params, uncertainties, uncertaintyNames) : {};
+  const levers = leverRaw ? resolveLevers(ctx, leverRaw as never, layered) : {};
+  const clashes = checkLeverNames(ctx, Object.keys(levers), Object.keys(d.parameters ?? {}), uncertaintyNames);
+  const scope = leverScope(levers, clashes);
+  const overrides = ok('overrides') ? resolveOverrides(ctx, d.overrides ?? {}, params, uncertainties, uncertaintyNames, scope) : {};
   const correlations = ok('correlations') ? resolveCorrelations(ctx, d['correlations'] as never, [...uncertaintyNames]) : null;
-  const levers = ok('levers') ? resolveLevers(ctx, (d['levers'] ?? {}) as never) : {};
-  const events = ok('events') && Array.isArray(d.events) ? resolveEntries(ctx, 'events', d.events, eventEntrySchema, params, horizon, skip) : [];
-  const rules = ok('rules') && Array.isArray(d.rules) ? resolveEntries(ctx, 'rules', d.rules, ruleEntrySchema, params, horizon, skip) : [];
+  const entryScope = { values: { ...params, ...scope.values }, text: scope.text, levers: ctx.reportedUnder('levers') ? undefined : levers };
+  const events = ok('events') && Array.isArray(d.events) ? resolveEntries(ctx, 'events', d.events, eventEntrySchema, entryScope, horizon, skip) : [];
+  const rules = ok('rules') && Array.isArray(d.rules) ? resolveEntries(ctx, 'rules', d.rules, ruleEntrySchema, entryScope, horizon, skip) : [];
   const outcomes = Array.isArray(d['outcomes']) && d['outcomes'].length > 0 ? (d['outcomes'] as string[]) : ['*'];
   if (ok('outcomes')) checkOutcomes(ctx, outcomes.filter((o) => o !== '*'));
   if (ctx.problems.length > 0 || !parsed.success) return undefined;

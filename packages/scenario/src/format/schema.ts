@@ -127,6 +127,14 @@ const leverSchema = z
   ])
   .describe('A named policy choice: a value, a list, or { value, options, description }.');
 
+/**
+ * `if` on an event or rule entry: the entry is kept only when every named lever has one
+ * of the given values. Checked by the loader (not by the policy package's schemas).
+ */
+export const entryIfSchema = z
+  .record(z.string(), z.union([leverValue, z.array(leverValue).min(1).max(1000)]))
+  .describe('Keep this entry only when every named lever has the given value (or one of the listed values; a list-valued lever must hold one of them), e.g. { refinery: build }.');
+
 /** Fields that a variant may set (everything but `extends` and `variants`). */
 export const scenarioFields = {
   $schema: z.string().optional().describe('Optional URL or path of this JSON Schema, for editors.'),

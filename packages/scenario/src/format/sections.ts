@@ -46,8 +46,12 @@ export function checkOutcomes(ctx: ValidationContext, outcomes: readonly string[
 
 type RawLever = LeverValue | { value: LeverValue; options?: (number | string | boolean)[]; description?: string };
 
-/** Normalises levers to `{ value, options?, description? }`; a value must be one of its options. */
-export function resolveLevers(ctx: ValidationContext, raw: Readonly<Record<string, RawLever>>): Record<string, ResolvedLever> {
+/**
+ * Normalises levers to `{ value, options?, description? }`; a value must be one of its
+ * options. `layered` names levers whose value the caller set (`--lever`), so the message
+ * says where the value came from.
+ */
+export function resolveLevers(ctx: ValidationContext, raw: Readonly<Record<string, RawLever>>, layered: ReadonlySet<string> = new Set()): Record<string, ResolvedLever> {
   const out: Record<string, ResolvedLever> = {};
   for (const [name, lever] of Object.entries(raw)) {
     if (typeof lever !== 'object' || Array.isArray(lever)) {
@@ -60,7 +64,8 @@ export function resolveLevers(ctx: ValidationContext, raw: Readonly<Record<strin
       chosen.forEach((v) => {
         if (options.includes(v)) return;
         const guess = typeof v === 'string' ? suggest(v, options.filter((o): o is string => typeof o === 'string')) : undefined;
-        ctx.report(['levers', name, 'value'], 'INVALID_VALUE', `lever value ${JSON.stringify(v)} is not one of its options (${options.map((o) => JSON.stringify(o)).join(', ')})`, {
+        const given = layered.has(name) ? `lever \`${name}\` was given the value ${JSON.stringify(v)} (--lever / the levers option), which` : `lever value ${JSON.stringify(v)}`;
+        ctx.report(['levers', name, 'value'], 'INVALID_VALUE', `${given} is not one of its options (${options.map((o) => JSON.stringify(o)).join(', ')})`, {
           expected: `one of ${options.join(', ')}`,
           found: JSON.stringify(v),
           ...(guess !== undefined ? { suggestion: guess } : {}),

@@ -39,7 +39,7 @@ describe('evaluateExpression', () => {
     ['a; a', 'several statements', 1],
     ['[1, 2]', 'arrays not allowed', 0],
     ['{a: 1}', 'objects not allowed', 0],
-    ['"text"', 'only finite numbers may appear as constants', 0],
+    ['"text"', 'only finite numbers and true/false may appear as constants', 0],
     ['5!', 'operator `!` is not allowed', 1],
     ['a to cm', 'operator `to` is not allowed', 2],
     ['1:3', 'ranges not allowed', 1],
