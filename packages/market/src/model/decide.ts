@@ -67,6 +67,7 @@ function clearMonth(world: World, index: WorldIndex, month: number, state: World
     },
     shipments: new Map(),
     pendingSales: [],
+    netbacks: { ore: new Map(), concentrate: new Map() },
   };
   drawDisruptions(ctx);
   adjustUtilization(ctx);

@@ -99,4 +99,10 @@ export interface MonthContext {
   /** Shipments this month per `from>to` key, for export references. */
   readonly shipments: Map<string, number>;
   readonly pendingSales: PendingSale[];
+  /**
+   * Each country's mean feed netback at `prices` per feed form, as utilisation computed it:
+   * mining reuses it. Valid for the month because netback terms read routes, tariffs,
+   * certifications and terminals, which utilisation events do not change.
+   */
+  readonly netbacks: { readonly ore: Map<string, number>; readonly concentrate: Map<string, number> };
 }

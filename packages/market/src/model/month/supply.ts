@@ -72,6 +72,7 @@ export function adjustUtilization(ctx: MonthContext): void {
       const terms = signalTerms(ctx, mine.country, mine.form);
       const nb0 = meanNetback(terms, ref);
       const nb = meanNetback(terms, prices);
+      ctx.netbacks[mine.form].set(mine.country, nb);
       index = nb0 > 0 ? Math.max(0, nb / nb0) : 1;
       signal.set(mine.country, index);
     }
@@ -141,7 +142,7 @@ export function produce(ctx: MonthContext): void {
     const tonnes = Math.max(0, (entry.tonnesPerYear / 12) * (1 - lost));
     if (tonnes <= 0) continue;
     const spec = countryOf(world, entry.country);
-    const netback = countryNetback(ctx, entry.country, entry.form, prices);
+    const netback = ctx.netbacks[entry.form].get(entry.country) ?? countryNetback(ctx, entry.country, entry.form, prices);
     const mineGate = Math.max(0, netback * (1 - (spec?.traderMarginShare ?? 0)));
     ctx.emit({ type: 'MineProduced', data: { country: entry.country, form: entry.form, mineGateUsd: tonnes * mineGate, month: m, tonnes } });
     const informal = spec?.informalImportShare ?? 0;
