@@ -10,12 +10,12 @@ export class Names {
 
   /** `market:<id>`: a market as a party to a settlement. */
   market(id: string): string {
-    return cached(this.#markets, id, () => `market:${id}`);
+    return this.#markets.get(id) ?? remember(this.#markets, id, `market:${id}`);
   }
 
   /** `stockpile:<iso3>`: a national stockpile as a party to a settlement. */
   stockpile(country: string): string {
-    return cached(this.#stockpiles, country, () => `stockpile:${country}`);
+    return this.#stockpiles.get(country) ?? remember(this.#stockpiles, country, `stockpile:${country}`);
   }
 
   /** `<from>><to>`: a flow's key in shipments, export references and controls. */
@@ -25,15 +25,12 @@ export class Names {
       byTo = new Map();
       this.#flows.set(from, byTo);
     }
-    return cached(byTo, to, () => `${from}>${to}`);
+    return byTo.get(to) ?? remember(byTo, to, `${from}>${to}`);
   }
 }
 
-function cached(map: Map<string, string>, key: string, make: () => string): string {
-  let name = map.get(key);
-  if (name === undefined) {
-    name = make();
-    map.set(key, name);
-  }
+// The hit path above allocates nothing (no closure to make the name, as a helper taking one would).
+function remember(map: Map<string, string>, key: string, name: string): string {
+  map.set(key, name);
   return name;
 }

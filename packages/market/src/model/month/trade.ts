@@ -61,6 +61,16 @@ export function deliverOfftakes(ctx: MonthContext): void {
   }
 }
 
+/** A refining country's offer to one market this month. */
+interface RefinedOffer {
+  readonly route: SalesRouteSpec;
+  /** The market's slot in this country's tallies. */
+  readonly slot: number;
+  readonly weight: number;
+  readonly cap: number;
+  readonly measure: string;
+}
+
 function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
   const listed = ctx.index.salesRoutesByOrigin.get(from);
   if (listed !== undefined && listed.length > 0) return listed;
@@ -92,7 +102,9 @@ export function sellRefined(ctx: MonthContext): void {
     const converter = converters.has(from);
     const sellable = converter ? oxide : stock;
     if (sellable <= 1e-9) continue;
-    const offers = [];
+    const offers: RefinedOffer[] = [];
+    // Markets offered to, as slots: routes may share a market, and then share its tally.
+    const markets: string[] = [];
     for (const r of routesFor(ctx, from)) {
       if (r.baseShare <= 0) continue;
       const terms = refinedTerms(world, s, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
@@ -101,21 +113,32 @@ export function sellRefined(ctx: MonthContext): void {
       const nb0 = refinedNetbackAt(terms, ref);
       const ratio = nb0 > 0 ? nb / nb0 : 2;
       const limit = minLimit(ctx, from, r.to);
-      offers.push({ route: r, weight: r.baseShare * Math.pow(ratio, theta), cap: limit.cap, measure: limit.measure });
+      let slot = markets.indexOf(r.to);
+      if (slot < 0) slot = markets.push(r.to) - 1;
+      offers.push({ route: r, slot, weight: r.baseShare * Math.pow(ratio, theta), cap: limit.cap, measure: limit.measure });
     }
-    const total = offers.reduce((a, o) => a + o.weight, 0);
+    let total = 0;
+    for (const o of offers) total += o.weight;
     if (total <= 0) continue;
-    const sent = new Map<string, number>();
+    const sent: number[] = markets.map(() => 0);
+    const open: boolean[] = offers.map(() => false);
     let left = sellable;
     for (let round = 0; round < 3 && left > 1e-9; round++) {
-      const open = offers.filter((o) => (sent.get(o.route.to) ?? 0) < o.cap - 1e-9);
-      const wsum = open.reduce((a, o) => a + o.weight, 0);
+      // Which offers are open is settled before any of this round's placements.
+      let wsum = 0;
+      for (let i = 0; i < offers.length; i++) {
+        const o = offers[i] as RefinedOffer;
+        open[i] = (sent[o.slot] as number) < o.cap - 1e-9;
+        if (open[i]) wsum += o.weight;
+      }
       if (wsum <= 0) break;
       let placed = 0;
-      for (const o of open) {
-        const t = Math.min((left * o.weight) / wsum, o.cap - (sent.get(o.route.to) ?? 0));
+      for (let i = 0; i < offers.length; i++) {
+        if (!open[i]) continue;
+        const o = offers[i] as RefinedOffer;
+        const t = Math.min((left * o.weight) / wsum, o.cap - (sent[o.slot] as number));
         if (t <= 0) continue;
-        sent.set(o.route.to, (sent.get(o.route.to) ?? 0) + t);
+        sent[o.slot] = (sent[o.slot] as number) + t;
         placed += t;
       }
       left -= placed;
@@ -124,7 +147,7 @@ export function sellRefined(ctx: MonthContext): void {
     const oxShare = converter ? 1 : oxide / stock;
     const cert = certification(world, s, from, m).certified;
     for (const o of offers) {
-      const t = sent.get(o.route.to) ?? 0;
+      const t = sent[o.slot] as number;
       const wanted = (sellable * o.weight) / total;
       if (o.measure !== '' && wanted > t + 1e-9) {
         ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from, measure: o.measure, month: m, to: o.route.to } });
