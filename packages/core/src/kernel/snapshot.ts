@@ -2,8 +2,12 @@ import { StibiumError } from '../errors.ts';
 import type { RandomStreamState } from '../random/stream.ts';
 import type { LogHashState } from '../sourcing/hash.ts';
 
-/** Format version of {@link KernelSnapshot}; bumped when its shape changes. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Format version of {@link KernelSnapshot}; bumped when its shape changes or when the log
+ * hash it carries on changes encoding (2: log format 3's encoding), so an old snapshot is
+ * refused instead of resuming into a mixed hash.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /** One pending plain-data event in a snapshot. */
 export interface PendingEvent {

@@ -1,28 +1,43 @@
 import { StibiumError } from '../errors.ts';
+import { ShapeTable, type Layout, type Shape, type ShapeNode } from './shape.ts';
+import { LONG_STRING, SHORT_STRING, StringTable, writeShortString, writeString, type StringInfo } from './strings.ts';
+
+// Bytes free before a member is written: enough for any but a long string, which checks for itself.
+const HEADROOM = 160;
+const NO_KEYS: readonly string[] = [];
 
 /**
  * The canonical binary form of JSON values, which the log hash covers. Same data model and
  * the same equalities as {@link canonicalJson} (keys sorted, undefined members left out,
- * -0 is 0, non-JSON values refused), but a number is its 8 IEEE-754 bytes instead of its
- * shortest decimal text: printing doubles was over half the cost of hashing a run's log.
- * Self-delimiting, so entries need no separator:
+ * -0 is 0, non-JSON values refused), but a number is its 8 IEEE-754 bytes (0 and 1..255 in
+ * fewer) instead of its shortest decimal text: printing doubles was over half the cost of
+ * hashing a run's log. Each value has exactly one form. Self-delimiting, so entries need no
+ * separator:
  *
  * | tag  | value                                                          |
  * |------|----------------------------------------------------------------|
  * | 0x00 | null (also undefined and holes inside arrays, as JSON writes)  |
  * | 0x01 | false                                                          |
  * | 0x02 | true                                                           |
- * | 0x03 | number: float64 little-endian                                  |
+ * | 0x0b | the number 0 (also -0)                                         |
+ * | 0x0c | a whole number from 1 to 255: uint8                            |
+ * | 0x03 | any other number: float64 little-endian                        |
  * | 0x04 | string: uint32 LE count of UTF-16 code units, then each as uint16 LE |
- * | 0x08 | string seen before in this block: uint16 LE index (strings of at most 64 units get the next index at their first use in a block) |
+ * | 0x0a | string of at most 8 units, each below 0x100 (always in this form): uint8 count, then each unit as a byte |
+ * | 0x08 | string seen before in this block: uint16 LE index (a string of 9 to 64 units written as 0x04 gets the block's next string index, until 65,536 are given; shorter ones are always written out) |
  * | 0x05 | array: uint32 LE length, then the items                        |
- * | 0x06 | object: uint32 LE count of defined members, then key (as 0x04) and value, keys in code-unit order |
+ * | 0x06 | object whose shape (the sorted list of its defined keys) has no index in this block yet: uint32 LE count of keys, the keys in code-unit order (each as 0x04; these neither use nor get string indices), then the values in that order; after its values the shape gets the block's next shape index, unless it has one by then or 65,536 are given |
+ * | 0x09 | object whose shape has an index in this block: uint16 LE shape index, then the values in key order |
  * | 0x07 | absent (an entry without data)                                 |
- * | 0x10 | log entry: seq and time (float64 LE), type (as 0x04 or 0x08), data (a value or 0x07) |
+ * | 0x10 | log entry: seq and time (each as 0x0b, 0x0c or 0x03), type (as a string), data (a value or 0x07) |
  *
- * A block is what {@link CanonicalEncoder.startBlock} delimits (the log hash's 4,096
- * entries): the string indices depend only on the block's own entries, so a hash resumed
- * at a block boundary or mid-block (re-encoding the open block) gives the same bytes.
+ * Objects of one shape are most of a log (every event of a type has the same keys), so a
+ * block names each shape's keys once and then only its index; short strings are written out
+ * (looking them up cost more than the bytes). That is v3 of the stored log format; v2 wrote
+ * every key of every object and every number in 8 bytes. A block is what {@link CanonicalEncoder.startBlock}
+ * delimits (the log hash's 4,096 entries): string and shape indices depend only on the
+ * block's own entries, so a hash resumed at a block boundary or mid-block (re-encoding the
+ * open block) gives the same bytes.
  */
 export class CanonicalEncoder {
   #bytes: Uint8Array;
@@ -30,12 +45,13 @@ export class CanonicalEncoder {
   #pos = 0;
   readonly #flushAt: number;
   readonly #flush: (bytes: Uint8Array) => void;
-  // Keys and ids repeat on every event: encode each once (a cache, bounded, not part of the format).
-  readonly #strings = new Map<string, Uint8Array>();
-  // This block's string indices (part of the format).
-  readonly #indices = new Map<string, number>();
-  // The same strings by index, so an undo can drop the newest ones.
-  readonly #indexed: string[] = [];
+  readonly #strings = new StringTable();
+  readonly #shapes = new ShapeTable();
+  // Each entry type's data has a root of its own in the shape cache.
+  #roots = new Map<string, ShapeNode>();
+  #lastType: string | undefined;
+  #lastInfo: StringInfo | undefined;
+  #lastRoot: ShapeNode;
 
   /**
    * `flush` receives the encoded bytes in order, in pieces of whole entries of about
@@ -46,25 +62,67 @@ export class CanonicalEncoder {
     this.#view = new DataView(this.#bytes.buffer);
     this.#flushAt = this.#bytes.length >> 1;
     this.#flush = flush;
+    this.#lastRoot = this.#shapes.root;
   }
 
   /** Encodes one log entry (see the table above). */
   entry(seq: number, time: number, type: string, data: unknown): void {
-    // Flushing only between entries lets an object patch its member count in place.
+    // Flushing only between entries lets an object rewrite its header in place.
     if (this.#pos >= this.#flushAt) this.flush();
-    this.#ensure(17);
-    const pos = this.#pos;
-    this.#bytes[pos] = 0x10;
-    this.#view.setFloat64(pos + 1, seq, true);
-    this.#view.setFloat64(pos + 9, time === 0 ? 0 : time, true);
-    this.#pos = pos + 17;
-    this.#string(type);
+    this.#ensure(19);
+    this.#bytes[this.#pos] = 0x10;
+    this.#pos = writeNumber(this.#bytes, this.#view, writeNumber(this.#bytes, this.#view, this.#pos + 1, seq), time);
+    // Events of one type often come in runs: skip the table lookups for the same type again.
+    let root: ShapeNode;
+    if (type === this.#lastType) {
+      root = this.#lastRoot;
+      const info = this.#lastInfo;
+      if (info !== undefined && info.block === this.#strings.block) this.#index(0x08, info.index);
+      else this.#string(type);
+    } else {
+      this.#lastInfo = this.#string(type);
+      root = this.#roots.get(type) ?? this.#newRoot(type);
+      this.#lastType = type;
+      this.#lastRoot = root;
+    }
     if (data === undefined) this.#tag(0x07);
-    else this.value(data);
+    else this.#value(data, root);
   }
 
   /** Encodes one JSON value. */
   value(value: unknown): void {
+    this.#value(value, this.#shapes.root);
+  }
+
+  /** Starts a new block: strings and shapes are written in full again at their next use. */
+  startBlock(): void {
+    this.#strings.startBlock();
+    this.#shapes.startBlock();
+    // Nothing is indexed at a block start, so the caches can go without changing a byte.
+    if (this.#shapes.oversized || this.#strings.oversized || this.#roots.size > 10_000) {
+      this.#strings.dropCaches();
+      this.#shapes.dropCaches();
+      this.#roots = new Map();
+      this.#lastType = undefined;
+      this.#lastInfo = undefined;
+      this.#lastRoot = this.#shapes.root;
+    }
+  }
+
+  /** Hands every byte encoded so far to `flush`. */
+  flush(): void {
+    if (this.#pos === 0) return;
+    this.#flush(this.#bytes.subarray(0, this.#pos));
+    this.#pos = 0;
+  }
+
+  #newRoot(type: string): ShapeNode {
+    const root = this.#shapes.newRoot();
+    this.#roots.set(type, root);
+    return root;
+  }
+
+  #value(value: unknown, root: ShapeNode): void {
     switch (typeof value) {
       case 'number':
         this.#number(value);
@@ -80,25 +138,12 @@ export class CanonicalEncoder {
         return;
       case 'object':
         if (value === null) this.#tag(0x00);
-        else if (Array.isArray(value)) this.#array(value);
-        else this.#object(value);
+        else if (Array.isArray(value)) this.#array(value, root);
+        else this.#object(value, root);
         return;
       default:
         throw new StibiumError('NOT_JSON_SAFE', `cannot serialise a value of type ${typeof value}`);
     }
-  }
-
-  /** Starts a new block: strings are written in full again at their next use. */
-  startBlock(): void {
-    this.#indices.clear();
-    this.#indexed.length = 0;
-  }
-
-  /** Hands every byte encoded so far to `flush`. */
-  flush(): void {
-    if (this.#pos === 0) return;
-    this.#flush(this.#bytes.subarray(0, this.#pos));
-    this.#pos = 0;
   }
 
   #ensure(bytes: number): void {
@@ -114,65 +159,66 @@ export class CanonicalEncoder {
     this.#bytes[this.#pos++] = tag;
   }
 
-  #count(tag: number, count: number): void {
-    this.#ensure(5);
-    this.#bytes[this.#pos] = tag;
-    this.#view.setUint32(this.#pos + 1, count, true);
-    this.#pos += 5;
-  }
-
   #number(value: number): void {
     // NaN and the infinities are the numbers for which value - value is not 0.
     if (value - value !== 0) throw new StibiumError('NOT_JSON_SAFE', `cannot serialise the non-finite number ${value}`);
     this.#ensure(9);
-    this.#bytes[this.#pos] = 0x03;
-    this.#view.setFloat64(this.#pos + 1, value === 0 ? 0 : value, true);
-    this.#pos += 9;
+    this.#pos = writeNumber(this.#bytes, this.#view, this.#pos, value);
   }
 
-  #string(value: string): void {
-    const index = this.#indices.get(value);
-    if (index !== undefined) {
-      this.#ensure(3);
-      const pos = this.#pos;
-      this.#bytes[pos] = 0x08;
-      this.#bytes[pos + 1] = index & 0xff;
-      this.#bytes[pos + 2] = index >>> 8;
-      this.#pos = pos + 3;
-      return;
+  #index(tag: number, index: number): void {
+    this.#ensure(3);
+    const pos = this.#pos;
+    this.#bytes[pos] = tag;
+    this.#bytes[pos + 1] = index & 0xff;
+    this.#bytes[pos + 2] = index >>> 8;
+    this.#pos = pos + 3;
+  }
+
+  // Returns the string's entry in the table (undefined for strings that get no index).
+  #string(value: string): StringInfo | undefined {
+    if (value.length <= SHORT_STRING) {
+      this.#ensure(5 + 2 * SHORT_STRING);
+      this.#pos = writeShortString(this.#bytes, this.#pos, value);
+      return undefined;
     }
-    if (value.length <= 64 && this.#indexed.length < 0x10000) {
-      this.#indices.set(value, this.#indexed.length);
-      this.#indexed.push(value);
+    if (value.length > LONG_STRING) {
+      this.#ensure(5 + 2 * value.length);
+      this.#pos = writeString(this.#bytes, this.#pos, value);
+      return undefined;
     }
-    let encoded = this.#strings.get(value);
-    if (encoded === undefined) {
-      encoded = new Uint8Array(5 + 2 * value.length);
-      const view = new DataView(encoded.buffer);
-      encoded[0] = 0x04;
-      view.setUint32(1, value.length, true);
-      for (let i = 0; i < value.length; i++) view.setUint16(5 + 2 * i, value.charCodeAt(i), true);
-      // Only short strings (keys, ids) are worth keeping, and only so many of them.
-      if (value.length <= 64 && this.#strings.size < 10_000) this.#strings.set(value, encoded);
+    const info = this.#strings.entry(value);
+    if (info.block === this.#strings.block) {
+      this.#index(0x08, info.index);
+      return info;
     }
-    this.#ensure(encoded.length);
+    this.#strings.add(info);
+    this.#write(info.bytes);
+    return info;
+  }
+
+  #write(bytes: Uint8Array): void {
+    this.#ensure(bytes.length);
     const target = this.#bytes;
     let pos = this.#pos;
     // A loop beats TypedArray.set for the few bytes of a key.
-    if (encoded.length <= 32) for (let i = 0; i < encoded.length; i++) target[pos++] = encoded[i] as number;
+    if (bytes.length <= 32) for (let i = 0; i < bytes.length; i++) target[pos++] = bytes[i] as number;
     else {
-      target.set(encoded, pos);
-      pos += encoded.length;
+      target.set(bytes, pos);
+      pos += bytes.length;
     }
     this.#pos = pos;
   }
 
-  #array(items: readonly unknown[]): void {
-    this.#count(0x05, items.length);
-    for (let i = 0; i < items.length; i++) this.value(items[i]);
+  #array(items: readonly unknown[], root: ShapeNode): void {
+    this.#ensure(5);
+    this.#bytes[this.#pos] = 0x05;
+    this.#view.setUint32(this.#pos + 1, items.length, true);
+    this.#pos += 5;
+    for (let i = 0; i < items.length; i++) this.#value(items[i], root);
   }
 
-  #object(value: object): void {
+  #object(value: object, root: ShapeNode): void {
     const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) {
       throw new StibiumError('NOT_JSON_SAFE', `cannot serialise an instance of ${value.constructor?.name ?? 'unknown'}; event data must be plain JSON`);
@@ -180,45 +226,138 @@ export class CanonicalEncoder {
     const record = value as Record<string, unknown>;
     // Fast path, one pass: members in for-in order (V8 reads them through its enum cache)
     // while that is the sorted order, as for the model's events, which list keys sorted.
-    // On the first key out of order, undo what this object wrote and encode it sorted.
+    // The shape cache tells both the shape and whether the keys came sorted. The values go
+    // first, 3 bytes after `start`, the header once the shape is known. Numbers, short
+    // strings, strings seen before and headroom checks are inlined, with the position in a
+    // local (an entry's bytes are mostly numbers). On the first key out of order, undo what
+    // this object wrote and encode it sorted.
     const start = this.#pos;
-    const indexed = this.#indexed.length;
-    this.#count(0x06, 0);
-    let previous = '';
-    let defined = 0;
+    const strings = this.#strings.mark();
+    const shapes = this.#shapes.mark();
+    const block = this.#strings.block;
+    if (start + HEADROOM > this.#bytes.length) this.#ensure(HEADROOM);
+    let bytes = this.#bytes;
+    let view = this.#view;
+    let pos = start + 3;
+    // The keys are checked against the layout last seen here; on the first difference (or
+    // with none yet) the walk goes on in the shape cache from the node the layout reached.
+    const layout = root.last;
+    const keys = layout === undefined ? NO_KEYS : layout.keys;
+    let matched = 0;
+    let node: ShapeNode | undefined;
     for (const key in record) {
-      if (key < previous) {
-        this.#undo(start, indexed);
-        this.#sortedObject(record);
-        return;
-      }
-      previous = key;
       const item = record[key];
       if (item === undefined) continue;
-      defined++;
-      this.#string(key);
-      this.value(item);
+      if (node === undefined && keys[matched] === key) matched++;
+      else {
+        node ??= matched === 0 ? root : ((layout as Layout).nodes[matched - 1] as ShapeNode);
+        const next = node.nextKey === key ? (node.next as ShapeNode) : this.#shapes.child(node, key);
+        if (!next.sorted) {
+          this.#undo(start, strings, shapes);
+          this.#sortedObject(record);
+          return;
+        }
+        node = next;
+      }
+      if (pos + HEADROOM > bytes.length) {
+        this.#pos = pos;
+        this.#ensure(HEADROOM);
+        bytes = this.#bytes;
+        view = this.#view;
+      }
+      if (typeof item === 'number') {
+        if (item - item !== 0) throw new StibiumError('NOT_JSON_SAFE', `cannot serialise the non-finite number ${item}`);
+        pos = writeNumber(bytes, view, pos, item);
+        continue;
+      }
+      const at = node ?? ((layout as Layout).nodes[matched - 1] as ShapeNode);
+      if (typeof item === 'string') {
+        if (item.length <= SHORT_STRING) {
+          pos = writeShortString(bytes, pos, item);
+          continue;
+        }
+        // A key's value is often the same string as last time: skip the table lookup then.
+        const info = at.text === item ? (at.info as StringInfo) : undefined;
+        if (info !== undefined && info.block === block) {
+          bytes[pos] = 0x08;
+          bytes[pos + 1] = info.index & 0xff;
+          bytes[pos + 2] = info.index >>> 8;
+          pos += 3;
+          continue;
+        }
+        this.#pos = pos;
+        const got = this.#string(item);
+        if (got !== undefined) {
+          at.text = item;
+          at.info = got;
+        }
+      } else {
+        this.#pos = pos;
+        this.#value(item, at.sub ?? this.#shapes.sub(at));
+      }
+      pos = this.#pos;
+      bytes = this.#bytes;
+      view = this.#view;
     }
-    this.#view.setUint32(start + 1, defined, true);
+    this.#pos = pos;
+    let shape: Shape;
+    if (node === undefined && layout !== undefined && matched === keys.length) shape = layout.shape;
+    else {
+      node ??= matched === 0 ? root : ((layout as Layout).nodes[matched - 1] as ShapeNode);
+      const found = node.layout ?? this.#shapes.layoutAt(node);
+      root.last = found;
+      shape = found.shape;
+    }
+    if (this.#shapes.indexedBefore(shape, shapes)) {
+      bytes[start] = 0x09;
+      bytes[start + 1] = shape.index & 0xff;
+      bytes[start + 2] = shape.index >>> 8;
+      return;
+    }
+    // The shape's first use in this block: its definition goes before the values.
+    const definition = shape.definition;
+    this.#ensure(definition.length - 3);
+    this.#bytes.copyWithin(start + definition.length, start + 3, this.#pos);
+    this.#bytes.set(definition, start);
+    this.#pos += definition.length - 3;
+    this.#shapes.add(shape);
   }
 
-  // Rewinds to `pos` and forgets the string indices given out since. Entries are flushed
-  // only between entries, so the bytes since `pos` are still in the buffer.
-  #undo(pos: number, indexed: number): void {
+  // Rewinds to `pos` and takes back the string and shape indices given since. Entries are
+  // flushed only between entries, so the bytes since `pos` are still in the buffer.
+  #undo(pos: number, strings: number, shapes: number): void {
     this.#pos = pos;
-    while (this.#indexed.length > indexed) this.#indices.delete(this.#indexed.pop() as string);
+    this.#strings.undo(strings);
+    this.#shapes.undo(shapes);
   }
 
   #sortedObject(record: Record<string, unknown>): void {
-    const keys = Object.keys(record).sort();
-    let defined = 0;
-    for (const key of keys) if (record[key] !== undefined) defined++;
-    this.#count(0x06, defined);
-    for (const key of keys) {
-      const item = record[key];
-      if (item === undefined) continue;
-      this.#string(key);
-      this.value(item);
-    }
+    const keys = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort();
+    const shape = this.#shapes.shape(keys);
+    const shapes = this.#shapes.mark();
+    if (this.#shapes.indexedBefore(shape, shapes)) this.#index(0x09, shape.index);
+    else this.#write(shape.definition);
+    const root = this.#shapes.root;
+    for (const key of keys) this.#value(record[key], root);
+    this.#shapes.add(shape);
   }
+}
+
+// Writes a finite number at `pos` in its one form (zeros and months are a third of a run's
+// numbers); returns the position after it.
+function writeNumber(bytes: Uint8Array, view: DataView, pos: number, value: number): number {
+  if (value === 0) {
+    bytes[pos] = 0x0b;
+    return pos + 1;
+  }
+  if ((value & 0xff) === value) {
+    bytes[pos] = 0x0c;
+    bytes[pos + 1] = value;
+    return pos + 2;
+  }
+  bytes[pos] = 0x03;
+  view.setFloat64(pos + 1, value, true);
+  return pos + 9;
 }

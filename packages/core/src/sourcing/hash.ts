@@ -26,7 +26,8 @@ export function canonicalEntry(entry: RecordedEvent): string {
 
 /**
  * Incremental SHA-256 of a log, over the entries' canonical binary form
- * ({@link CanonicalEncoder}: the values of canonical JSON, numbers as their 8 bytes).
+ * ({@link CanonicalEncoder}: the values of canonical JSON, numbers as their bytes, objects by
+ * per-block shape index).
  * Entries are grouped in blocks of {@link HASH_BLOCK}; chain = sha256(previous chain hex +
  * block bytes). The final hash is sha256(chain hex + open block bytes + '#' + count). Its
  * state is plain data, so snapshots carry it and a resumed run ends with the same hash as

@@ -3,8 +3,8 @@ import type { RecordedEvent } from '../sourcing/event.ts';
 /** Name written into every stored log, so a reader can tell a Stibium log from other files. */
 export const LOG_FORMAT = 'stibium-log';
 
-/** Version of the stored log layout (NDJSON lines and SQLite tables) and of its hash; bumped on change (2: the hash covers the canonical binary form). */
-export const LOG_FORMAT_VERSION = 2;
+/** Version of the stored log layout (NDJSON lines and SQLite tables) and of its hash; bumped on change (2: the hash covers the canonical binary form; 3: objects by shape index, short strings and small numbers shorter). */
+export const LOG_FORMAT_VERSION = 3;
 
 /** What a stored log says about itself: format, version, the run seed and free metadata. */
 export interface LogHeader {

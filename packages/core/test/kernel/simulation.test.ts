@@ -285,6 +285,9 @@ describe('Simulation snapshots', () => {
   it('restore rejects a malformed snapshot with SNAPSHOT_INVALID', () => {
     expectCode(() => Simulation.restore({ version: 99 } as never, () => {}), 'SNAPSHOT_INVALID', /version/);
     expectCode(() => Simulation.restore(null as never, () => {}), 'SNAPSHOT_INVALID');
+    // a version 1 snapshot carries a hash of log format 2's encoding: resuming would mix encodings
+    const sim = new Simulation({ seed: 1, record: true });
+    expectCode(() => Simulation.restore({ ...sim.snapshot(), version: 1 } as never, () => {}), 'SNAPSHOT_INVALID', /version is 1, expected 2/);
   });
 
   it('restore raises UNKNOWN_EVENT_TYPE when a pending event type is not defined again', () => {

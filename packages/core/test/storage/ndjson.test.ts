@@ -39,7 +39,7 @@ describe('NDJSON log storage', () => {
     expect(written).toBe(log.digest());
     expect(loaded.hash).toBe(log.digest());
     expect(hashLog(loaded.log)).toBe(model.hash());
-    expect(loaded.header).toEqual({ format: 'stibium-log', version: 2, seed: '11', meta: { model: 'shop' } });
+    expect(loaded.header).toEqual({ format: 'stibium-log', version: 3, seed: '11', meta: { model: 'shop' } });
     expect(loaded.log.toArray()).toEqual(log.toArray());
     expect(replay(loaded.log, shopDecider)).toEqual(model.state);
     expect(replay(loaded.log, shopDecider, 150)).toEqual(replay(log, shopDecider, 150));
@@ -50,7 +50,7 @@ describe('NDJSON log storage', () => {
     const file = join(dir, 'lines.ndjson');
     const hash = writeNdjsonLog(file, [{ seq: 0, time: 1.5, type: 'A', data: { z: 1, a: [true, null] } }, { seq: 1, time: 2, type: 'B', data: undefined }], { seed: 'x' });
     expect(readFileSync(file, 'utf8').split('\n')).toEqual([
-      '{"format":"stibium-log","meta":{},"seed":"x","version":2}',
+      '{"format":"stibium-log","meta":{},"seed":"x","version":3}',
       '{"data":{"a":[true,null],"z":1},"seq":0,"time":1.5,"type":"A"}',
       '{"seq":1,"time":2,"type":"B"}',
       `{"count":2,"end":true,"hash":"${hash}"}`,
@@ -127,7 +127,8 @@ describe('NDJSON log storage', () => {
       ['a gap in seq', [lines[0], lines[1], lines[3], lines[4]].join('\n'), 3, /expected seq 1, got 2/],
       ['time going back', [lines[0], '{"seq":0,"time":5,"type":"T"}', '{"seq":1,"time":4,"type":"T"}'].join('\n'), 3, /goes back in time/],
       ['a missing header', lines.slice(1).join('\n'), 1, /format/],
-      ['another version', [lines[0]!.replace('"version":2', '"version":99'), ...lines.slice(1)].join('\n'), 1, /version 99 is not supported/],
+      ['another version', [lines[0]!.replace('"version":3', '"version":99'), ...lines.slice(1)].join('\n'), 1, /version 99 is not supported/],
+      ['the previous version (another hash)', [lines[0]!.replace('"version":3', '"version":2'), ...lines.slice(1)].join('\n'), 1, /version 2 is not supported \(this engine reads 3\)/],
       ['truncation (no end line)', lines.slice(0, 3).join('\n'), 4, /truncated/],
       ['a tampered entry', [lines[0], lines[1]!.replace('"i":0', '"i":7'), ...lines.slice(2)].join('\n'), 5, /hash to/],
       ['a wrong count', [...lines.slice(0, 4), lines[4]!.replace('"count":3', '"count":4')].join('\n'), 5, /counts 4 entries/],

@@ -28,7 +28,7 @@ describe('SQLite log store', () => {
     expect(back.verify()).toBe(log.digest());
     expect(back.end).toEqual({ count: log.length, hash: log.digest() });
     expect(back.length).toBe(log.length);
-    expect(back.header).toEqual({ format: 'stibium-log', version: 2, seed: '21', meta: { model: 'shop' } });
+    expect(back.header).toEqual({ format: 'stibium-log', version: 3, seed: '21', meta: { model: 'shop' } });
     const readBack = back.readLog();
     expect(hashLog(readBack)).toBe(model.hash());
     expect(readBack.toArray()).toEqual(log.toArray());
