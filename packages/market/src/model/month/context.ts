@@ -13,6 +13,8 @@ export interface WorldIndex {
   readonly buyersByMarket: ReadonlyMap<string, readonly BuyerSpec[]>;
   readonly feedRoutesByOrigin: ReadonlyMap<string, readonly FeedRouteSpec[]>;
   readonly salesRoutesByOrigin: ReadonlyMap<string, readonly SalesRouteSpec[]>;
+  /** Routes made up for refiners the world lists none for (one per market), built once per origin. */
+  readonly defaultSalesRoutes: Map<string, readonly SalesRouteSpec[]>;
   /** Each market's reference price, the base of netback ratios. */
   readonly referencePrices: Readonly<Record<string, number>>;
   /** Processing countries that have base-year feed-consuming capacity. */
@@ -57,6 +59,7 @@ export function indexWorld(world: World): WorldIndex {
     buyersByMarket: group(world.buyers, (b) => b.market),
     feedRoutesByOrigin: group(world.feedRoutes, (r) => r.from),
     salesRoutesByOrigin: group(world.salesRoutes, (r) => r.from),
+    defaultSalesRoutes: new Map(),
     referencePrices: Object.fromEntries(world.markets.map((m) => [m.id, m.referencePriceUsdPerTonne])),
     baseFeedCountries: new Set(world.plants.filter((p) => p.startMonth <= 0 && refinesFeed(p.stage)).map((p) => p.country)),
     buyerSlots: new Map(

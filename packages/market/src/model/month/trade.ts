@@ -74,11 +74,16 @@ interface RefinedOffer {
 function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
   const listed = ctx.index.salesRoutesByOrigin.get(from);
   if (listed !== undefined && listed.length > 0) return listed;
+  // They depend on the world only, so each origin's are made once.
+  const made = ctx.index.defaultSalesRoutes.get(from);
+  if (made !== undefined) return made;
   const home = marketOf(ctx.world, from);
-  return ctx.world.markets.map((mk) => ({
+  const routes = ctx.world.markets.map((mk) => ({
     id: `${from.toLowerCase()}-${mk.id}`, from, to: mk.id, baseShare: 1 / ctx.world.markets.length,
     freightUsdPerTonne: mk.id === home ? 0 : ctx.world.parameters.defaultFeedFreightUsdPerTonne, transitDays: mk.id === home ? 0 : 30, openMonth: 0,
   }));
+  ctx.index.defaultSalesRoutes.set(from, routes);
+  return routes;
 }
 
 /**
