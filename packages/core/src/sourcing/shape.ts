@@ -1,3 +1,4 @@
+import { BlockIndex } from './block-index.ts';
 import { writeString, writeUint32 } from './strings.ts';
 
 /**
@@ -76,10 +77,8 @@ const MAX_NODES = 100_000;
  * The shapes of the current block and the caches that find them: {@link CanonicalEncoder}'s
  * object indexing. Indices given since a {@link ShapeTable.mark} can be taken back.
  */
-export class ShapeTable {
+export class ShapeTable extends BlockIndex<Shape> {
   #byKeys = new Map<string, Shape>();
-  #indexed: Shape[] = [];
-  #block = 0;
   #nodes = 0;
   #root = new ShapeNode(undefined, '');
 
@@ -138,31 +137,7 @@ export class ShapeTable {
 
   /** True when `shape` got an index in this block before `mark` (an object's start). */
   indexedBefore(shape: Shape, mark: number): boolean {
-    return shape.block === this.#block && shape.index < mark;
-  }
-
-  /** Gives `shape` the block's next index unless it has one or all 65,536 are taken. */
-  add(shape: Shape): void {
-    if (shape.block === this.#block || this.#indexed.length === 0x10000) return;
-    shape.block = this.#block;
-    shape.index = this.#indexed.length;
-    this.#indexed.push(shape);
-  }
-
-  /** How many indices are given (for {@link ShapeTable.undo}). */
-  mark(): number {
-    return this.#indexed.length;
-  }
-
-  /** Takes back the indices given since `mark`. */
-  undo(mark: number): void {
-    while (this.#indexed.length > mark) (this.#indexed.pop() as Shape).block = -1;
-  }
-
-  /** Starts a block: every shape is defined again at its next use. */
-  startBlock(): void {
-    this.#block++;
-    this.#indexed = [];
+    return shape.block === this.block && shape.index < mark;
   }
 
   /** True when the caches have outgrown their bound; drop them at a block start. */

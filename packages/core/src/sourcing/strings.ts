@@ -1,3 +1,5 @@
+import { BlockIndex } from './block-index.ts';
+
 /** Strings of at most this many UTF-16 units are always written out, never by index. */
 export const SHORT_STRING = 8;
 
@@ -69,15 +71,8 @@ function bytesOf(value: string): Uint8Array {
  * {@link SHORT_STRING} + 1 to {@link LONG_STRING} units; indices given since a
  * {@link StringTable.mark} can be taken back.
  */
-export class StringTable {
+export class StringTable extends BlockIndex<StringInfo> {
   #byValue = new Map<string, StringInfo>();
-  #indexed: StringInfo[] = [];
-  #block = 0;
-
-  /** The current block's number (an entry's index is valid when its `block` equals it). */
-  get block(): number {
-    return this.#block;
-  }
 
   /** The entry of an indexable string (made at its first use). */
   entry(value: string): StringInfo {
@@ -87,30 +82,6 @@ export class StringTable {
       this.#byValue.set(value, info);
     }
     return info;
-  }
-
-  /** Gives `info` the block's next index, unless all 65,536 are taken. */
-  add(info: StringInfo): void {
-    if (this.#indexed.length === 0x10000) return;
-    info.block = this.#block;
-    info.index = this.#indexed.length;
-    this.#indexed.push(info);
-  }
-
-  /** How many indices are given (for {@link StringTable.undo}). */
-  mark(): number {
-    return this.#indexed.length;
-  }
-
-  /** Takes back the indices given since `mark`. */
-  undo(mark: number): void {
-    while (this.#indexed.length > mark) (this.#indexed.pop() as StringInfo).block = -1;
-  }
-
-  /** Starts a block: every string is written out again at its next use. */
-  startBlock(): void {
-    this.#block++;
-    this.#indexed = [];
   }
 
   /** True when the cache has outgrown its bound; drop it at a block start. */
