@@ -1,10 +1,11 @@
-import { Observable, Subject } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { StibiumError } from '../errors.ts';
 import { RandomStreams, type RandomStream } from '../random/stream.ts';
 import type { RecordedEvent } from '../sourcing/event.ts';
 import { EventLog } from '../sourcing/log.ts';
 import { EventQueue, checkPriority, type PoppedEntry } from './queue.ts';
 import { checkAbsolute, checkDelay, checkTime } from './checks.ts';
+import { RecordedEvents } from './recorded.ts';
 import { SNAPSHOT_VERSION, checkKernelSnapshot, type KernelSnapshot } from './snapshot.ts';
 import type { EventHandler, EventKind, RunOptions, RunResult, SimulationOptions } from './types.ts';
 
@@ -41,10 +42,7 @@ export class Simulation {
   readonly #logType: number[] = [-1];
   readonly #kinds = new Map<string, EventKind>();
   readonly #popped: PoppedEntry = { time: 0, kind: 0, data: undefined };
-  #recorded: Subject<RecordedEvent> | undefined;
-  // Plain listeners: a per-event fold pays a call, not an rxjs subscriber chain.
-  readonly #listeners: ((event: RecordedEvent) => void)[] = [];
-  #observed = false;
+  readonly #recorded = new RecordedEvents();
   #fired = 0;
 
   constructor(options: SimulationOptions) {
@@ -204,12 +202,7 @@ export class Simulation {
    * on emission; with no subscriber, recording costs no allocation per event.
    */
   get recorded$(): Observable<RecordedEvent> {
-    if (this.#recorded === undefined) {
-      const subject = new Subject<RecordedEvent>();
-      this.#recorded = subject;
-      this.#observed = true;
-    }
-    return this.#recorded.asObservable();
+    return this.#recorded.stream();
   }
 
   /**
@@ -219,19 +212,7 @@ export class Simulation {
    * removes the listener.
    */
   onRecorded(listener: (event: RecordedEvent) => void): () => void {
-    this.#listeners.push(listener);
-    this.#observed = true;
-    return () => {
-      const at = this.#listeners.indexOf(listener);
-      if (at >= 0) this.#listeners.splice(at, 1);
-      this.#observed = this.#recorded !== undefined || this.#listeners.length > 0;
-    };
-  }
-
-  #emitRecorded(event: RecordedEvent): void {
-    const listeners = this.#listeners;
-    for (let i = 0; i < listeners.length; i++) (listeners[i] as (event: RecordedEvent) => void)(event);
-    this.#recorded?.next(event);
+    return this.#recorded.listen(listener);
   }
 
   /**
@@ -241,11 +222,11 @@ export class Simulation {
   record(type: string, data: unknown): number {
     const log = this.log;
     if (log === undefined) {
-      if (this.#observed) this.#emitRecorded({ seq: -1, time: this.now, type, data });
+      if (this.#recorded.observed) this.#recorded.emit({ seq: -1, time: this.now, type, data });
       return -1;
     }
     const seq = log.append(this.now, type, data);
-    if (this.#observed) this.#emitRecorded({ seq, time: this.now, type, data });
+    if (this.#recorded.observed) this.#recorded.emit({ seq, time: this.now, type, data });
     return seq;
   }
 
@@ -283,9 +264,9 @@ export class Simulation {
         const typeId = logType[kind] as number;
         if (typeId >= 0) {
           const seq = (log as EventLog).appendInterned(popped.time, typeId, data);
-          if (this.#observed) this.#emitRecorded({ seq, time: popped.time, type: names[kind] as string, data });
-        } else if (typeId === -1 && this.#observed) {
-          this.#emitRecorded({ seq: -1, time: popped.time, type: names[kind] as string, data });
+          if (this.#recorded.observed) this.#recorded.emit({ seq, time: popped.time, type: names[kind] as string, data });
+        } else if (typeId === -1 && this.#recorded.observed) {
+          this.#recorded.emit({ seq: -1, time: popped.time, type: names[kind] as string, data });
         }
         (handlers[kind] as EventHandler<unknown>)(data, this);
       }
@@ -299,7 +280,7 @@ export class Simulation {
 
   /** Completes the recorded$ stream (end of run). */
   complete(): void {
-    this.#recorded?.complete();
+    this.#recorded.complete();
   }
 
   #push(time: number, kind: EventKind | string, data: unknown, priority: number): number {
