@@ -125,7 +125,7 @@ confidence interval (t quantile, paired by run). comparison.csv has every period
     .description('write report.html (charts, tables, provenance) for a results folder')
     .argument('<dir>', 'a complete results folder')
     .option('--json', 'print the report path as JSON')
-    .addHelpText('after', '\nExample:\n  stibium report results/baseline+3   # then open results/baseline+3/report.html')
+    .addHelpText('after', '\nExample:\n  stibium report results/baseline_3   # then open results/baseline_3/report.html')
     .action(async (dir: string, opts: { json?: boolean }) => setExit(await reportCommand(dir, opts)));
 
   program
