@@ -57,3 +57,19 @@ export function numericPaths(tree: ParameterTree): string[] {
   walk(tree, '');
   return paths.sort();
 }
+
+/**
+ * A copy of plain data built the same way whatever made the original: arrays by `map`,
+ * objects key by key from `{}`. V8 gives objects built alike the same hidden classes, so
+ * every run's world (a base world, or one rebuilt from overrides by spreads) looks the same
+ * to the optimised model code. Without it, a worker's first runs met worlds of mixed shapes
+ * and recompiled the model's hot functions 3-5 times each (~1 s of compile CPU a worker,
+ * measured with `--trace-opt`). Values are kept as they are (numbers, strings, booleans).
+ */
+export function uniformShapes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(uniformShapes) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = uniformShapes((value as Record<string, unknown>)[key]);
+  return out as T;
+}

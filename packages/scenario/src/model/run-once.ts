@@ -22,7 +22,7 @@ import type { ResolvedScenario } from '../format/types.ts';
 import { createUncertaintySampler, type UncertaintySampler } from '../uncertainty/sampler.ts';
 import { FlowFold } from './flows.ts';
 import { outcomeSelector } from './outcome-select.ts';
-import { numericPaths, treeToWorld, worldToTree, type ParameterTree } from './parameter-tree.ts';
+import { numericPaths, treeToWorld, uniformShapes, worldToTree, type ParameterTree } from './parameter-tree.ts';
 
 // The antimony model as the experiment runner sees it: one module, loaded once per worker.
 // Caches hold only data derived from immutable inputs, so results never depend on which
@@ -34,7 +34,7 @@ const samplers = new Map<string, UncertaintySampler>();
 function baseWorld(vintage: string): { world: World; tree: ParameterTree } {
   let entry = worlds.get(vintage);
   if (entry === undefined) {
-    const world = antimonyWorld(vintage);
+    const world = uniformShapes(antimonyWorld(vintage));
     entry = { world, tree: worldToTree(world) };
     worlds.set(vintage, entry);
   }
@@ -58,7 +58,7 @@ export function worldForRun(scenario: ResolvedScenario, runIndex: number): World
   const sample = samplerFor(scenario)?.sample(runIndex) ?? {};
   const overrides = overridesForRun(scenario, sample);
   if (Object.keys(overrides).length === 0) return world;
-  return treeToWorld(applyOverrides(tree, overrides), world);
+  return uniformShapes(treeToWorld(applyOverrides(tree, overrides), world));
 }
 
 /**
