@@ -1,5 +1,5 @@
 import type { IdCatalog } from './catalog.ts';
-import type { DataPath, Origins, Place } from './origins.ts';
+import { nodeIn, type DataPath, type Origins, type Place } from './origins.ts';
 import { formatPath } from './problems.ts';
 import type { ScenarioProblem, ScenarioProblemCode } from './problems.ts';
 
@@ -73,7 +73,7 @@ export class ValidationContext {
 
 /** Offset to add to a scalar's column to land on character `index` of its value. */
 function scalarShift(place: Place, index: number): number {
-  const node = place.source.doc.getIn(place.filePath as (string | number)[], true) as { type?: string; source?: string; range?: [number, number, number] } | undefined;
+  const node = nodeIn(place.source.doc, place.filePath) as { type?: string; source?: string; range?: [number, number, number] } | undefined;
   if (!node?.range) return 0;
   const start = node.range[0];
   const end = node.range[1];

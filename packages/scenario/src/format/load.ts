@@ -6,7 +6,7 @@ import { applyLeverLayer, checkLayerNames, declaredIn } from './lever-layer.ts';
 import type { LeverLayer } from './lever-layer.ts';
 import { Merger } from './merge.ts';
 import { Origins, placeOf } from './origins.ts';
-import { formatPath, ScenarioError } from './problems.ts';
+import { distinctProblems, formatPath, ScenarioError } from './problems.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { resolveBody } from './resolve.ts';
 import { scenarioSchema, variantScenarioSchema } from './schema.ts';
@@ -75,7 +75,7 @@ function resolveSource(source: SourceFile, catalog: IdCatalog, options: LoadOpti
       }
     }
   }
-  if (!body || problems.length > 0) return { problems };
+  if (!body || problems.length > 0) return { problems: distinctProblems(problems) };
   return { scenario: { ...body, files, variants }, problems: [] };
 }
 

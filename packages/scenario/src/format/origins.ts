@@ -1,5 +1,5 @@
-import { isMap, isPair, isScalar } from 'yaml';
-import type { Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { SourceFile } from './source.ts';
 
 /**
@@ -99,7 +99,7 @@ export class Origins {
         next =
           typeof child === 'object' && child !== null && this.get(child).length > 0
             ? this.get(child)
-            : origins.filter((o) => o.source.doc.hasIn([...o.path, segment])).map((o) => ({ source: o.source, path: [...o.path, segment] }));
+            : origins.filter((o) => nodeIn(o.source.doc, [...o.path, segment]) !== undefined).map((o) => ({ source: o.source, path: [...o.path, segment] }));
       }
       if (next.length === 0) break;
       node = Array.isArray(node) ? node[segment as number] : (node as Record<string, unknown>)[String(segment)];
@@ -111,12 +111,33 @@ export class Origins {
   }
 }
 
+/**
+ * The node at `path` in a parsed file, following aliases (`*name`) into their anchored
+ * node on the way, so a value inside an aliased entry is found where it is written.
+ * `Document.getIn` stops at an alias, which left such problems pointing at 1:1. The node
+ * at the end of the path is returned as it is (an alias points at its own use).
+ */
+export function nodeIn(doc: Document, path: DataPath): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment))?.value;
+    } else if (isSeq(node)) {
+      node = typeof segment === 'number' ? node.items[segment] : undefined;
+    } else return undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return (node ?? undefined) as Node | undefined;
+}
+
 /** The place of an origin's node (or, with `key`, of the key naming it). */
 export function placeOf(origin: Origin, key: boolean): Place | undefined {
   const { doc, lineCounter } = origin.source;
   let target: Node | undefined;
   if (key && origin.path.length > 0) {
-    const parent = origin.path.length === 1 ? doc.contents : doc.getIn(origin.path.slice(0, -1), true);
+    let parent: unknown = nodeIn(doc, origin.path.slice(0, -1));
+    if (isAlias(parent)) parent = parent.resolve(doc);
     const name = String(origin.path[origin.path.length - 1]);
     if (isMap(parent)) {
       const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === name);
@@ -124,8 +145,7 @@ export function placeOf(origin: Origin, key: boolean): Place | undefined {
     }
   }
   if (!target) {
-    const found = origin.path.length === 0 ? doc.contents : doc.getIn(origin.path, true);
-    target = (found ?? undefined) as Node | undefined;
+    target = nodeIn(doc, origin.path);
   }
   const offset = target?.range?.[0] ?? 0;
   const pos = lineCounter.linePos(offset);

@@ -49,6 +49,20 @@ export interface ScenarioProblem {
   readonly suggestion?: string;
 }
 
+/**
+ * The problems without repeats: a variant re-checks what it inherits, so a mistake in the
+ * base part of a file would otherwise be listed once for the file and once per variant.
+ */
+export function distinctProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.code, p.file, p.line, p.column, p.path, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Renders one problem as `file:line:col path: message (did you mean ...?)`. */
 export function formatProblem(problem: ScenarioProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
