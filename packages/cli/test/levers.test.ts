@@ -5,6 +5,7 @@ import { FIXTURES, stibium, tempDir } from './support.ts';
 
 const levers = 'packages/cli/test/fixtures/levers.yaml';
 const many = 'packages/cli/test/fixtures/many-levers.yaml';
+const narrow = 'packages/cli/test/fixtures/narrow-levers.yaml';
 const baseline = `${FIXTURES}/baseline.yaml`;
 
 interface ManifestScenario {
@@ -32,6 +33,24 @@ describe('--lever', { timeout: 240_000 }, () => {
     const off = join(tempDir(), 'r');
     expect(stibium(['run', levers, '--lever', 'refinery=none', '--out', off, '--json', '--no-report', '--workers', '1']).code).toBe(0);
     expect(manifestOf(off).scenarios[0]?.resolved.events).toEqual([]);
+  });
+
+  it('leaves out, with a note, a variant that does not allow the --lever value; naming it with --variant is an error', () => {
+    // given a variant that narrows `size` to 1 or 2; when size=3 is asked for with every variant
+    const out = join(tempDir(), 'r');
+    const r = stibium(['run', narrow, '--lever', 'size=3', '--all-variants', '--out', out, '--json', '--no-report', '--workers', '1']);
+    // then the base runs and the variant sits out, said on stderr
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('variant "narrow" left out: --lever size=3 is not one of its options (1, 2)');
+    expect(manifestOf(out).scenarios.map((s) => s.id)).toEqual(['narrow-levers', 'narrow-levers/big']);
+    // and asking for that variant by name is a usage error that says why
+    const named = stibium(['run', narrow, '--lever', 'size=3', '--variant', 'narrow', '--out', join(tempDir(), 'r'), '--no-report', '--workers', '1']);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('variant "narrow" cannot run with these levers: --lever size=3 is not one of its options (1, 2)');
+    // validate says it too, and passes
+    const checked = stibium(['validate', narrow, '--lever', 'size=3']);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('variant narrow cannot run with these levers');
   });
 
   it('drops the refinery of the shipped local-refining scenario with refinery=none', () => {

@@ -81,6 +81,14 @@ export function buildCases(request: CaseRequest, catalog: IdCatalog): { cases: E
     checkLeverNames(levers, loaded);
     loaded = loadAll(loaded.map((l) => ({ path: l.path, levers: leversFor(levers, l.path, l.scenario) })), catalog);
   }
+  if (request.variant !== null) {
+    const refused = loaded.find((l) => l.scenario.unavailableVariants?.[request.variant as string] !== undefined);
+    if (refused !== undefined) throw usage(`${refused.path}: variant "${request.variant}" cannot run with these levers: ${refused.scenario.unavailableVariants?.[request.variant] ?? ''}`);
+  }
+  for (const l of loaded) {
+    // Under --all-variants, a variant that cannot take the --lever values sits out, said once.
+    for (const [v, why] of Object.entries(l.scenario.unavailableVariants ?? {})) if (request.allVariants) process.stderr.write(`note: ${l.path}: variant "${v}" left out: ${why}\n`);
+  }
   if (request.variant !== null && !loaded.some((l) => l.scenario.variants[request.variant as string] !== undefined)) {
     const known = loaded.flatMap((l) => Object.keys(l.scenario.variants).map((v) => `${l.path}: ${v}`));
     throw usage(`no scenario defines the variant "${request.variant}"${known.length > 0 ? `; variants: ${known.join(', ')}` : ' (none of the files has variants)'}`);

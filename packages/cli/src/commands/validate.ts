@@ -10,7 +10,7 @@ export async function validateCommand(files: readonly string[], opts: { json?: b
   const levers = parseLeverOptions(opts.lever);
   const { model } = await loadCliModel();
   const catalog = catalogOf(model);
-  const results: { file: string; ok: boolean; name?: string; variants?: string[]; problems: readonly ScenarioProblem[] }[] = [];
+  const results: { file: string; ok: boolean; name?: string; variants?: string[]; unavailableVariants?: Readonly<Record<string, string>>; problems: readonly ScenarioProblem[] }[] = [];
   const loaded: { path: string; scenario: ResolvedScenario }[] = [];
   for (const file of files) {
     let outcome = checkScenarioFile(file, catalog);
@@ -20,7 +20,10 @@ export async function validateCommand(files: readonly string[], opts: { json?: b
       if (Object.keys(own).length > 0) outcome = checkScenarioFile(file, catalog, { levers: own });
     }
     if (outcome.scenario === undefined) results.push({ file, ok: false, problems: outcome.problems });
-    else results.push({ file, ok: true, name: outcome.scenario.name, variants: Object.keys(outcome.scenario.variants), problems: [] });
+    else {
+      const unavailable = outcome.scenario.unavailableVariants ?? {};
+      results.push({ file, ok: true, name: outcome.scenario.name, variants: Object.keys(outcome.scenario.variants), ...(Object.keys(unavailable).length > 0 ? { unavailableVariants: unavailable } : {}), problems: [] });
+    }
   }
   if (loaded.length > 0) checkLeverNames(levers, loaded);
   const bad = results.filter((r) => !r.ok);
@@ -28,7 +31,10 @@ export async function validateCommand(files: readonly string[], opts: { json?: b
     process.stdout.write(`${JSON.stringify({ ok: bad.length === 0, files: results })}\n`);
   } else {
     for (const r of results) {
-      if (r.ok) process.stdout.write(`ok  ${r.file} (scenario ${r.name}${r.variants && r.variants.length > 0 ? `; variants: ${r.variants.join(', ')}` : ''})\n`);
+      if (r.ok) {
+        process.stdout.write(`ok  ${r.file} (scenario ${r.name}${r.variants && r.variants.length > 0 ? `; variants: ${r.variants.join(', ')}` : ''})\n`);
+        for (const [v, why] of Object.entries(r.unavailableVariants ?? {})) process.stdout.write(`    variant ${v} cannot run with these levers: ${why}\n`);
+      }
       else for (const p of r.problems) process.stderr.write(`${formatProblem(p)}\n`);
     }
     if (bad.length > 0) {

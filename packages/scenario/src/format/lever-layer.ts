@@ -58,3 +58,22 @@ export function checkLayerNames(ctx: ValidationContext, layer: LeverLayer, decla
     });
   }
 }
+
+/**
+ * Why merged scenario data cannot take the layer's values: the first layer lever whose value
+ * is not among the options the data declare for it (a variant may narrow a lever's
+ * options); undefined when every layer value is allowed.
+ */
+export function refusedLayerValue(data: Record<string, unknown>, layered: ReadonlySet<string>): string | undefined {
+  const levers = data['levers'];
+  if (!isPlain(levers)) return undefined;
+  for (const name of layered) {
+    const lever = levers[name];
+    if (!isPlain(lever) || !Array.isArray(lever['options'])) continue;
+    const options = lever['options'] as unknown[];
+    const values = Array.isArray(lever['value']) ? (lever['value'] as unknown[]) : [lever['value']];
+    const refused = values.find((v) => !options.includes(v));
+    if (refused !== undefined) return `--lever ${name}=${String(refused)} is not one of its options (${options.map(String).join(', ')})`;
+  }
+  return undefined;
+}

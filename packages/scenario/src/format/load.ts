@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { IdCatalog } from './catalog.ts';
 import { ValidationContext } from './context.ts';
 import { loadTree } from './extends.ts';
-import { applyLeverLayer, checkLayerNames, declaredIn } from './lever-layer.ts';
+import { applyLeverLayer, checkLayerNames, declaredIn, refusedLayerValue } from './lever-layer.ts';
 import type { LeverLayer } from './lever-layer.ts';
 import { Merger } from './merge.ts';
 import { Origins, placeOf } from './origins.ts';
@@ -61,10 +61,19 @@ function resolveSource(source: SourceFile, catalog: IdCatalog, options: LoadOpti
   const body = resolveBody(rootCtx, scenarioSchema, top.set);
   problems.push(...rootCtx.problems);
   const variants: Record<string, ResolvedScenario> = {};
+  const unavailable: Record<string, string> = {};
   if (typeof rawVariants === 'object' && rawVariants !== null && !Array.isArray(rawVariants)) {
     for (const [name, variant] of Object.entries(rawVariants)) {
       if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) continue;
       const layered = applyLeverLayer(merger.merge(main, variant, true) as Record<string, unknown>, layer, origins);
+      // A variant that narrows a lever's options cannot take a value only the base allows:
+      // it sits this invocation out rather than refusing the whole file.
+      const refused = refusedLayerValue(layered.data, layered.set);
+      if (refused !== undefined) {
+        drainMergeProblems(merger, source.file, problems);
+        unavailable[name] = refused;
+        continue;
+      }
       const ctx = new ValidationContext(layered.data, origins, catalog, source.file, name);
       const resolved = resolveBody(ctx, variantScenarioSchema, layered.set);
       problems.push(...ctx.problems);
@@ -76,7 +85,7 @@ function resolveSource(source: SourceFile, catalog: IdCatalog, options: LoadOpti
     }
   }
   if (!body || problems.length > 0) return { problems: distinctProblems(problems) };
-  return { scenario: { ...body, files, variants }, problems: [] };
+  return { scenario: { ...body, files, variants, ...(Object.keys(unavailable).length > 0 ? { unavailableVariants: unavailable } : {}) }, problems: [] };
 }
 
 /**

@@ -79,4 +79,9 @@ export interface ResolvedScenario {
   readonly outcomes: readonly string[];
   /** Named variants, each fully resolved (its own `variants` is empty). */
   readonly variants: Readonly<Record<string, ResolvedScenario>>;
+  /**
+   * Variants left out because a lever value given by the caller (`--lever`) is not among
+   * the options the variant allows, with the reason; absent when none is.
+   */
+  readonly unavailableVariants?: Readonly<Record<string, string>>;
 }

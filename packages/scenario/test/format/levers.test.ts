@@ -220,6 +220,25 @@ variants:
     expect(outside?.message).toContain('"none", "roaster"');
   });
 
+  it('leaves out a variant that narrows a lever\'s options when the value given is one only the base allows', () => {
+    const narrowing = `levers:
+  refinery: { value: none, options: [none, roaster, concentrator] }
+variants:
+  narrow:
+    levers: { refinery: { value: none, options: [none, roaster] } }
+`;
+    // given a variant that allows fewer refineries; when the base's third option is asked for
+    const s = load(narrowing, { levers: { refinery: 'concentrator' } });
+    // then the base takes it, and the variant sits out with the reason instead of refusing the file
+    expect(s.levers['refinery']?.value).toBe('concentrator');
+    expect(s.variants['narrow']).toBeUndefined();
+    expect(s.unavailableVariants).toEqual({ narrow: '--lever refinery=concentrator is not one of its options (none, roaster)' });
+    // and a value the variant allows keeps it, with nothing left out
+    const both = load(narrowing, { levers: { refinery: 'roaster' } });
+    expect(both.variants['narrow']?.levers['refinery']?.value).toBe('roaster');
+    expect(both.unavailableVariants).toBeUndefined();
+  });
+
   it('reaches checkScenarioFile too', () => {
     const outcome = checkScenarioFile(join(valid, 'minimal.yaml'), testCatalog, { levers: { x: 1 } });
     expect(outcome.problems[0]).toMatchObject({ code: 'UNKNOWN_REFERENCE', path: 'levers.x' });
