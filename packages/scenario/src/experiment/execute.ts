@@ -29,13 +29,25 @@ const models = new Map<string, Promise<ModelModule>>();
 export function loadModel(url: string): Promise<ModelModule> {
   let model = models.get(url);
   if (model === undefined) {
-    model = importModule(url).then((m: Partial<ModelModule>) => {
-      if (typeof m.runScenarioOnce !== 'function') throw new Error(`model module ${url} does not export runScenarioOnce`);
-      return m as ModelModule;
-    });
+    model = importModule(url).then((m) => checkedModel(url, m));
     models.set(url, model);
   }
   return model;
+}
+
+/**
+ * Makes `module` the model of `url` in this thread, so {@link loadModel} does not import it:
+ * the worker bundle (see worker-bundle.ts) carries the model inside and registers it here.
+ */
+export function registerModel(url: string, module: Partial<ModelModule>): void {
+  const model = Promise.resolve().then(() => checkedModel(url, module));
+  model.catch(() => {}); // reported by the first run that awaits it
+  models.set(url, model);
+}
+
+function checkedModel(url: string, m: Partial<ModelModule>): ModelModule {
+  if (typeof m.runScenarioOnce !== 'function') throw new Error(`model module ${url} does not export runScenarioOnce`);
+  return m as ModelModule;
 }
 
 async function importModule(url: string): Promise<Partial<ModelModule>> {

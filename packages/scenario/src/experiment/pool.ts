@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import type { PackedGroup } from '../results/packed.ts';
 import { executePacked, type ExecutionContext } from './execute.ts';
 import type { RunTask } from './worker.ts';
+import { workerBundle, type WorkerBundle } from './worker-bundle.ts';
 
 /** Runs tasks of run indices somewhere (this thread or a pool) and returns their groups. */
 export interface Executor {
@@ -26,19 +27,42 @@ function workerSafe(argv: readonly string[]): string[] {
   return out;
 }
 
+// The loader tsx puts in execArgv, as a flag's value or as `--flag=value`.
+const TSX_LOADER = /[\\/]tsx[\\/]dist[\\/]|(^|=)tsx$/;
+
 /**
  * Worker threads must load `.ts` files: under the tsx CLI they inherit its loader through
  * `execArgv`; elsewhere (vitest, plain node with a TS loader) tsx's loader is added.
  */
 export function workerExecArgv(): string[] {
   const inherited = workerSafe(process.execArgv);
-  if (inherited.some((arg) => /[\\/]tsx[\\/]dist[\\/]|^tsx$/.test(arg))) return inherited;
+  if (inherited.some((arg) => TSX_LOADER.test(arg))) return inherited;
   try {
     const loader = createRequire(import.meta.url).resolve('tsx');
     return [...inherited, '--import', pathToFileURL(loader).href];
   } catch {
     return inherited;
   }
+}
+
+/**
+ * Flags of workers that run the plain-JS worker bundle: the parent's worker-safe flags
+ * without tsx's loader (no hooks to pay for), with source maps so a model error's stack
+ * still names the `.ts` files.
+ */
+export function bundledExecArgv(): string[] {
+  const inherited = workerSafe(process.execArgv);
+  const out: string[] = [];
+  for (let i = 0; i < inherited.length; i++) {
+    const arg = inherited[i] as string;
+    const value = inherited[i + 1];
+    if (WITH_VALUE.has(arg) && value !== undefined) {
+      i++;
+      if (!TSX_LOADER.test(value)) out.push(arg, value);
+    } else if (!TSX_LOADER.test(arg)) out.push(arg);
+  }
+  if (!out.includes('--enable-source-maps')) out.push('--enable-source-maps');
+  return out;
 }
 
 /** Old-space cap of each worker thread's heap (MB). */
@@ -70,13 +94,23 @@ export function createExecutor(ctx: ExecutionContext, workers: number): Executor
       close: async () => {},
     };
   }
+  // The pool starts once the bundle is built (or known to be unavailable): one file
+  // without loader hooks when it can, `worker.ts` through tsx otherwise.
+  const pool = workerBundle(ctx.modelModule).then((bundle) => startPool(ctx, workers, bundle));
+  return {
+    run: (from, to) => pool.then((p) => p.run({ from, to })),
+    close: () => pool.then((p) => p.destroy(), () => {}),
+  };
+}
+
+function startPool(ctx: ExecutionContext, workers: number, bundle: WorkerBundle | null): Piscina<RunTask, PackedGroup[]> {
   const pool = new Piscina<RunTask, PackedGroup[]>({
-    filename: new URL('./worker.ts', import.meta.url).href,
+    filename: bundle === null ? new URL('./worker.ts', import.meta.url).href : pathToFileURL(bundle.file).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Infinity,
     workerData: ctx,
-    execArgv: workerExecArgv(),
+    execArgv: bundle === null ? workerExecArgv() : bundledExecArgv(),
     // A run's live state is small, but a worker allocates fast; without a cap V8 lets each
     // worker's heap grow with garbage, and 10,000 runs would cost far more memory than needed.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
@@ -84,8 +118,5 @@ export function createExecutor(ctx: ExecutionContext, workers: number): Executor
   // After a failure the pool is destroyed with tasks in flight; their late replies make
   // piscina emit 'error', which would otherwise crash the process.
   pool.on('error', () => {});
-  return {
-    run: (from, to) => pool.run({ from, to }),
-    close: () => pool.destroy(),
-  };
+  return pool;
 }
