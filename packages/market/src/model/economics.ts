@@ -1,5 +1,5 @@
 import type { CountrySpec, FeedForm, MarketSpec, World } from '../world/types.ts';
-import type { WorldState } from './state.ts';
+import type { TerminalState, WorldState } from './state.ts';
 
 /**
  * Small pure functions of prices, time and state that several monthly steps share:
@@ -115,22 +115,33 @@ export function routeCost(
   baseTransit: number,
   m: number,
 ): { freight: number; transitDays: number; terminal?: string } {
-  let best: { freight: number; transitDays: number; terminal?: string } = { freight: baseFreight, transitDays: baseTransit };
+  const t = cheaperTerminal(s, from, market, baseFreight, m);
+  return t === undefined ? { freight: baseFreight, transitDays: baseTransit } : { freight: t.freightUsdPerTonne, transitDays: t.transitDays, terminal: t.id };
+}
+
+/**
+ * The first open terminal from `from` to `market` with the lowest freight, if any. It
+ * returns the terminal itself and takes no freight to beat (a number passed to a call
+ * that is not inlined is boxed), so callers build nothing.
+ */
+function cheapestTerminal(s: WorldState, from: string, market: string, m: number): TerminalState | undefined {
+  let best: TerminalState | undefined;
   for (const t of s.terminals) {
     if (t.country !== from || !t.markets.includes(market) || m + 1 <= t.openMonth) continue;
-    if (t.freightUsdPerTonne < best.freight) best = { freight: t.freightUsdPerTonne, transitDays: t.transitDays, terminal: t.id };
+    if (t.freightUsdPerTonne < (best?.freightUsdPerTonne ?? Infinity)) best = t;
   }
   return best;
 }
 
+/** The cheapest open terminal when it beats `baseFreight` (the first of equals, as a scan keeping only strict improvements finds). */
+function cheaperTerminal(s: WorldState, from: string, market: string, baseFreight: number, m: number): TerminalState | undefined {
+  const t = cheapestTerminal(s, from, market, m);
+  return t !== undefined && t.freightUsdPerTonne < baseFreight ? t : undefined;
+}
+
 /** The freight part of {@link routeCost}, without building the result object. */
 export function routeFreight(s: WorldState, from: string, market: string, baseFreight: number, m: number): number {
-  let freight = baseFreight;
-  for (const t of s.terminals) {
-    if (t.country !== from || !t.markets.includes(market) || m + 1 <= t.openMonth) continue;
-    if (t.freightUsdPerTonne < freight) freight = t.freightUsdPerTonne;
-  }
-  return freight;
+  return cheaperTerminal(s, from, market, baseFreight, m)?.freightUsdPerTonne ?? baseFreight;
 }
 
 /** Payable share of the metal price for a feed form. */
@@ -148,11 +159,24 @@ export interface NetbackTerms {
 /** The terms of the feed netback from `from` to processing country `to` (payable, provenance, tariff, freight, haulage). */
 export function feedTerms(world: World, s: WorldState, from: string, to: string, form: FeedForm, baseFreight: number, m: number): NetbackTerms {
   const market = marketOf(world, to);
+  return { market, scale: feedScale(world, s, from, to, market, payable(world, form), m), cost: feedCost(world, s, from, to, market, baseFreight, m) };
+}
+
+/**
+ * The `scale` of {@link feedTerms} (`market` is `to`'s, `payableShare` the form's
+ * {@link payable}), for callers that price many routes a month without building terms and
+ * read the payable share once (a load from the world's parameters boxes a new number).
+ */
+export function feedScale(world: World, s: WorldState, from: string, to: string, market: string, payableShare: number, m: number): number {
+  if (from === to) return payableShare;
+  return (payableShare * provenanceFactor(world, s, from, market, m)) / (1 + tariffRate(s, to, from, m));
+}
+
+/** The `cost` of {@link feedTerms} (`market` is `to`'s): freight and inland haulage, half the haulage at home. */
+export function feedCost(world: World, s: WorldState, from: string, to: string, market: string, baseFreight: number, m: number): number {
   const inland = countryOf(world, from)?.inlandFreightUsdPerTonne ?? 0;
-  if (from === to) return { market, scale: payable(world, form), cost: inland / 2 };
-  const freight = routeFreight(s, from, market, baseFreight, m);
-  const scale = (payable(world, form) * provenanceFactor(world, s, from, market, m)) / (1 + tariffRate(s, to, from, m));
-  return { market, scale, cost: freight + inland };
+  if (from === to) return inland / 2;
+  return routeFreight(s, from, market, baseFreight, m) + inland;
 }
 
 /** A feed netback at `prices`: `scale x P_market - cost`. */
@@ -188,14 +212,14 @@ export interface RefinedTerms {
 
 /** The terms of the refined netback from `from` into `market` (provenance, tariff, freight, transit). */
 export function refinedTerms(world: World, s: WorldState, from: string, market: string, baseFreight: number, baseTransit: number, m: number): RefinedTerms {
-  const { freight, transitDays } = routeCost(s, from, market, baseFreight, baseTransit, m);
+  const terminal = cheaperTerminal(s, from, market, baseFreight, m);
   const importer = lookup(world).markets.get(market)?.hub ?? '';
   return {
     market,
     factor: provenanceFactor(world, s, from, market, m),
     tariffFactor: 1 + tariffRate(s, importer, from, m),
-    freight,
-    transitDays,
+    freight: terminal === undefined ? baseFreight : terminal.freightUsdPerTonne,
+    transitDays: terminal === undefined ? baseTransit : terminal.transitDays,
     carryingCostPerYear: world.parameters.carryingCostPerYear,
   };
 }

@@ -1,202 +1,138 @@
-import type { FeedForm } from '../../world/types.ts';
+import type { FeedForm, FeedRouteSpec } from '../../world/types.ts';
 import { exportLimit } from '../controls.ts';
-import { certifiedShare, feedTerms, marketOf, netbackAt, payable, provenanceFactor, routeFreight, tariffRate } from '../economics.ts';
+import { certifiedShare, feedCost, feedScale, marketOf, payable, provenanceFactor, routeFreight, tariffRate } from '../economics.ts';
 import type { MonthContext } from './context.ts';
-import { feedCapacities, type Capacity } from './feed.ts';
+import { serveDomestic, rationForeign } from './feed-rationing.ts';
+import { Destinations, Offers, Plans } from './feed-tables.ts';
+import { feedCapacities } from './feed.ts';
 
-/**
- * An origin's offer of feed to one destination. Destinations are the countries with feed
- * capacity this month, numbered by `slot`, so rationing works on arrays, not maps. An
- * origin makes at most one offer per destination, so the offer keeps its own tally.
- */
-interface Offer {
-  readonly to: string;
-  readonly slot: number;
-  readonly weight: number;
-  readonly cap: number;
-  readonly freight: number;
-  readonly measure: string;
-  /** Tonnes placed so far. */
-  sent: number;
+// The working tables, refilled every month (see feed-tables.ts).
+const dest = new Destinations();
+const offers = new Offers();
+const plans = new Plans();
+
+/** Fills this month's destinations: their capacity, all of it free, and the prices their plants face. */
+function openDestinations(ctx: MonthContext): void {
+  feedCapacities(ctx, dest);
+  for (let slot = 0; slot < dest.count; slot++) {
+    const market = marketOf(ctx.world, dest.countries[slot] as string);
+    dest.market[slot] = market;
+    dest.price[slot] = ctx.prices[market] ?? 0;
+    dest.referencePrice[slot] = ctx.index.referencePrices[market] ?? 0;
+    dest.free[slot] = dest.total[slot] as number;
+  }
 }
 
-/** An origin's feed held before this month's trade and its offers. */
-interface Plan {
-  readonly origin: string;
-  readonly ore: number;
-  readonly conc: number;
-  readonly stock: number;
-  readonly offers: Offer[];
-  readonly total: number;
-  /** Feed not yet placed. */
-  left: number;
+/** The month's trade parameters, read from the world once a month, not once per route or shipment. */
+interface MonthTerms {
+  worldFeed: number;
+  theta: number;
+  entryWeight: number;
+  defaultFreight: number;
+  /** Payable share of the metal price per feed form. */
+  payableOre: number;
+  payableConcentrate: number;
 }
 
-/** This month's destinations: countries with feed capacity, in the order the plants list them. */
-interface Destinations {
-  readonly caps: readonly Capacity[];
-  readonly countries: readonly string[];
-  readonly slots: ReadonlyMap<string, number>;
-  /** Capacity not yet taken. */
-  readonly free: Float64Array;
-  /** Per destination, the number (from 1) of the last origin that considered it: an origin's first candidate for a destination decides it. */
-  readonly seenBy: Int32Array;
-}
+// Shared, so an origin without base routes costs no new empty list.
+const NO_ROUTES: readonly FeedRouteSpec[] = [];
 
-function destinations(ctx: MonthContext): Destinations {
-  const byCountry = feedCapacities(ctx);
-  const countries = [...byCountry.keys()];
-  const caps = [...byCountry.values()];
-  const free = new Float64Array(caps.length);
-  caps.forEach((k, i) => (free[i] = k.total));
-  return { caps, countries, slots: new Map(countries.map((c, i) => [c, i])), free, seenBy: new Int32Array(caps.length) };
-}
+// One object for the month's terms: the numbers change, the object is reused.
+const monthTerms: MonthTerms = { worldFeed: 0, theta: 0, entryWeight: 0, defaultFreight: 0, payableOre: 0, payableConcentrate: 0 };
 
-/** Everything an origin's offers depend on besides the origin. */
-interface OfferTerms {
-  readonly worldFeed: number;
-  readonly theta: number;
-  readonly entryWeight: number;
-  readonly defaultFreight: number;
+/** The payable share of a feed form this month. */
+function payableOf(terms: MonthTerms, form: FeedForm): number {
+  return form === 'ore' ? terms.payableOre : terms.payableConcentrate;
 }
 
 /**
- * The offers of one origin: base routes first, then capacity added after the base year;
- * the first candidate for a destination decides it. Weight = base share (or size) x
- * (netback / reference netback)^theta; export controls cap the flow.
+ * The offers of one origin, appended to `offers`: base routes first, then capacity added
+ * after the base year; the first candidate for a destination decides it. Weight = base
+ * share (or size) x (netback / reference netback)^theta; export controls cap the flow.
  */
-function offersOf(ctx: MonthContext, dest: Destinations, terms: OfferTerms, n: number, origin: string, stock: number, form: FeedForm): Offer[] {
-  const offers: Offer[] = [];
-  for (const r of ctx.index.feedRoutesByOrigin.get(origin) ?? []) consider(ctx, dest, terms, n, origin, form, offers, r.to, r.baseShare, r.freightUsdPerTonne);
-  for (let i = 0; i < dest.caps.length; i++) {
-    const k = dest.caps[i] as Capacity;
-    const to = dest.countries[i] as string;
-    const attracting = to === origin ? k.added + k.domesticOnly : k.added;
+function offersOf(ctx: MonthContext, terms: MonthTerms, n: number, origin: string, stock: number, form: FeedForm): void {
+  for (const r of ctx.index.feedRoutesByOrigin.get(origin) ?? NO_ROUTES) {
+    const slot = dest.slotOf(r.to);
+    if (slot < 0) continue;
+    offers.stage(slot, r.baseShare, r.freightUsdPerTonne);
+    consider(ctx, terms, n, origin, form);
+  }
+  for (let slot = 0; slot < dest.count; slot++) {
+    const to = dest.countries[slot] as string;
+    const added = dest.added[slot] as number;
+    const attracting = to === origin ? added + (dest.domesticOnly[slot] as number) : added;
     if (attracting <= 0) continue;
     const scale = to === origin ? stock : Math.max(terms.worldFeed, stock);
-    consider(ctx, dest, terms, n, origin, form, offers, to, (terms.entryWeight * attracting) / Math.max(scale, 1e-9), terms.defaultFreight);
+    offers.stage(slot, (terms.entryWeight * attracting) / Math.max(scale, 1e-9), terms.defaultFreight);
+    consider(ctx, terms, n, origin, form);
   }
-  return offers;
 }
 
-// A module function, not a closure in offersOf: one closure per origin and month added up.
-function consider(
-  ctx: MonthContext, dest: Destinations, terms: OfferTerms, n: number, origin: string, form: FeedForm, offers: Offer[],
-  to: string, w: number, freight: number,
-): void {
-  const slot = dest.slots.get(to);
-  if (w <= 0 || slot === undefined || dest.seenBy[slot] === n) return;
+/**
+ * Keeps the staged candidate (base weight, freight) as an offer if it is the origin's first
+ * for its destination and nets back more than nothing. A module function, not a closure in
+ * offersOf: one closure per origin and month added up.
+ */
+function consider(ctx: MonthContext, terms: MonthTerms, n: number, origin: string, form: FeedForm): void {
+  const slot = offers.slot[offers.count] as number;
+  const w = offers.weight[offers.count] as number;
+  if (w <= 0 || dest.seenBy[slot] === n) return;
   dest.seenBy[slot] = n;
-  const { world, s, m, prices } = ctx;
-  const t = feedTerms(world, s, origin, to, form, freight, m);
-  const nb = netbackAt(t, prices);
+  const { world, s, m } = ctx;
+  const to = dest.countries[slot] as string;
+  const freight = offers.freight[offers.count] as number;
+  // The netback terms as numbers, not a terms object: this runs for every candidate route.
+  const market = dest.market[slot] as string;
+  const scale = feedScale(world, s, origin, to, market, payableOf(terms, form), m);
+  const cost = feedCost(world, s, origin, to, market, freight, m);
+  const nb = scale * (dest.price[slot] as number) - cost;
   if (nb <= 0) return;
-  const nb0 = netbackAt(t, ctx.index.referencePrices);
+  const nb0 = scale * (dest.referencePrice[slot] as number) - cost;
   const ratio = nb0 > 0 ? nb / nb0 : 2;
-  let cap = Infinity;
-  let measure = '';
-  if (origin !== to && s.controls.length > 0) {
-    const hub = ctx.index.markets.get(t.market)?.hub ?? '';
-    const limit = exportLimit(s, origin, ctx.index.names.flow(origin, to), t.market, to, hub, form, m);
-    cap = limit.cap;
-    measure = limit.measure;
-  }
-  offers.push({ to, slot, weight: w * Math.pow(ratio, terms.theta), cap, freight, measure, sent: 0 });
+  offers.keep(w * Math.pow(ratio, terms.theta));
+  if (origin !== to && s.controls.length > 0) limitByControls(ctx, offers.count - 1, origin, form);
+}
+
+// Apart from consider, so that stays small enough for the compiler to inline the netback's parts into it.
+function limitByControls(ctx: MonthContext, o: number, origin: string, form: FeedForm): void {
+  const slot = offers.slot[o] as number;
+  const to = dest.countries[slot] as string;
+  const market = dest.market[slot] as string;
+  const hub = ctx.index.markets.get(market)?.hub ?? '';
+  const limit = exportLimit(ctx.s, origin, ctx.index.names.flow(origin, to), market, to, hub, form, ctx.m);
+  offers.cap[o] = limit.cap;
+  offers.measure[o] = limit.measure;
 }
 
 /** Every origin's plan; only feed held before this month's trade is offered, so imports are not re-exported. */
-function plansOf(ctx: MonthContext, dest: Destinations): Plan[] {
+function plansOf(ctx: MonthContext): void {
   const { world, s } = ctx;
   let worldFeed = 0;
-  for (const v of Object.values(s.ore)) worldFeed += Math.max(0, v);
-  for (const v of Object.values(s.concentrate)) worldFeed += Math.max(0, v);
+  // for-in walks the keys in Object.keys order without copying them into a new array.
+  for (const k in s.ore) worldFeed += Math.max(0, s.ore[k] as number);
+  for (const k in s.concentrate) worldFeed += Math.max(0, s.concentrate[k] as number);
   const p = world.parameters;
-  const terms: OfferTerms = { worldFeed, theta: p.tradeElasticity, entryWeight: p.newCapacityEntryWeight, defaultFreight: p.defaultFeedFreightUsdPerTonne };
-  const plans: Plan[] = [];
+  const terms = monthTerms;
+  terms.worldFeed = worldFeed;
+  terms.theta = p.tradeElasticity;
+  terms.entryWeight = p.newCapacityEntryWeight;
+  terms.defaultFreight = p.defaultFeedFreightUsdPerTonne;
+  terms.payableOre = payable(world, 'ore');
+  terms.payableConcentrate = payable(world, 'concentrate');
+  offers.reset();
+  plans.reset();
   let n = 0;
-  for (const origin of Object.keys(s.ore)) {
+  for (const origin in s.ore) {
     if (!((s.ore[origin] ?? 0) + (s.concentrate[origin] ?? 0) > 1e-9)) continue;
     const ore = Math.max(0, s.ore[origin] ?? 0);
     const conc = Math.max(0, s.concentrate[origin] ?? 0);
     const stock = ore + conc;
-    const offers = offersOf(ctx, dest, terms, ++n, origin, stock, conc >= ore ? 'concentrate' : 'ore');
+    const first = offers.count;
+    offersOf(ctx, terms, ++n, origin, stock, conc >= ore ? 'concentrate' : 'ore');
     let total = 0;
-    for (const o of offers) total += o.weight;
-    if (total > 0) plans.push({ origin, ore, conc, stock, offers, total, left: stock });
-  }
-  return plans;
-}
-
-/** Domestic plants take their share of their own country's feed first (before any trade). */
-function serveDomestic(dest: Destinations, plans: readonly Plan[]): void {
-  const selfSent = new Float64Array(dest.caps.length);
-  const { free } = dest;
-  for (const plan of plans) {
-    const self = plan.offers.find((o) => o.to === plan.origin);
-    if (self === undefined) continue;
-    // Capacity added after the base year (a national processing policy) is fed from home first.
-    const k = dest.caps[self.slot] as Capacity;
-    const reserved = Math.min(plan.stock, k.added + k.domesticOnly);
-    const t = Math.min(Math.max(reserved, (plan.stock * self.weight) / plan.total), free[self.slot] as number);
-    selfSent[self.slot] = t;
-    free[self.slot] = (free[self.slot] as number) - t;
-    plan.left = plan.stock - t;
-  }
-  // Plants that take only domestic feed leave no room for imports.
-  dest.caps.forEach((k, slot) => {
-    if (k.domesticOnly <= 0) return;
-    const ownUse = selfSent[slot] as number;
-    const openLeft = Math.max(0, k.total - k.domesticOnly - Math.max(0, ownUse - k.domesticOnly));
-    free[slot] = Math.min(free[slot] as number, openLeft);
-  });
-}
-
-/** An offer open to foreign feed this round: a foreign destination with room, below the export cap. */
-const isOpen = (plan: Plan, o: Offer, free: Float64Array): boolean => o.to !== plan.origin && (free[o.slot] as number) > 1e-9 && o.sent < o.cap - 1e-9;
-
-/**
- * Foreign offers from all origins meet destination capacity together (proportional
- * rationing per destination, three rounds), so no origin is served first by name.
- */
-function rationForeign(dest: Destinations, plans: readonly Plan[]): void {
-  const { free } = dest;
-  const n = dest.caps.length;
-  const demand = new Float64Array(n);
-  const scale = new Float64Array(n);
-  for (let round = 0; round < 3; round++) {
-    const wantOffers: Offer[] = [];
-    const wantPlans: Plan[] = [];
-    const wantTonnes: number[] = [];
-    demand.fill(0);
-    const touched: number[] = [];
-    for (const plan of plans) {
-      const rest = plan.left;
-      if (rest <= 1e-9) continue;
-      let wsum = 0;
-      for (const o of plan.offers) if (isOpen(plan, o, free)) wsum += o.weight;
-      if (wsum <= 0) continue;
-      for (const o of plan.offers) {
-        if (!isOpen(plan, o, free)) continue;
-        const w = Math.min((rest * o.weight) / wsum, o.cap - o.sent);
-        if (w <= 0) continue;
-        wantOffers.push(o);
-        wantPlans.push(plan);
-        wantTonnes.push(w);
-        if (demand[o.slot] === 0) touched.push(o.slot);
-        demand[o.slot] = (demand[o.slot] as number) + w;
-      }
-    }
-    if (wantOffers.length === 0) break;
-    for (const slot of touched) scale[slot] = Math.min(1, (free[slot] as number) / (demand[slot] as number));
-    for (let i = 0; i < wantOffers.length; i++) {
-      const o = wantOffers[i] as Offer;
-      const t = (wantTonnes[i] as number) * (scale[o.slot] as number);
-      if (t <= 0) continue;
-      o.sent += t;
-      const plan = wantPlans[i] as Plan;
-      plan.left -= t;
-    }
-    for (const slot of touched) free[slot] = Math.max(0, (free[slot] as number) - (demand[slot] as number) * (scale[slot] as number));
+    for (let i = first; i < offers.count; i++) total += offers.weight[i] as number;
+    if (total > 0) plans.push(origin, ore, conc, stock, first, offers.count, total);
+    else offers.count = first; // an origin without a plan makes no offers
   }
 }
 
@@ -208,64 +144,74 @@ function rationForeign(dest: Destinations, plans: readonly Plan[]): void {
  * refused is re-offered where there is room (three rounds) and otherwise stays in stock.
  */
 export function allocateFeed(ctx: MonthContext): void {
-  const dest = destinations(ctx);
-  const plans = plansOf(ctx, dest);
-  serveDomestic(dest, plans);
-  rationForeign(dest, plans);
-  for (const { origin, ore, conc, stock, offers, total } of plans) {
-    for (const o of offers) {
-      if (o.to === origin) continue;
-      const t = o.sent;
-      if (o.cap < Infinity && o.measure !== '') {
-        const wanted = (stock * o.weight) / total;
+  openDestinations(ctx);
+  plansOf(ctx);
+  serveDomestic(dest, offers, plans);
+  rationForeign(dest, offers, plans);
+  for (let i = 0; i < plans.count; i++) {
+    const origin = plans.origin[i] as string;
+    const ore = plans.ore[i] as number;
+    const conc = plans.conc[i] as number;
+    const stock = plans.stock[i] as number;
+    const end = plans.end[i] as number;
+    for (let o = plans.first[i] as number; o < end; o++) {
+      const to = dest.countries[offers.slot[o] as number] as string;
+      if (to === origin) continue;
+      const t = offers.sent[o] as number;
+      const cap = offers.cap[o] as number;
+      const measure = offers.measure[o] as string;
+      if (cap < Infinity && measure !== '') {
+        const wanted = (stock * (offers.weight[o] as number)) / (plans.total[i] as number);
         if (wanted > t + 1e-9) {
-          ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from: origin, measure: o.measure, month: ctx.m, to: o.to } });
+          ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from: origin, measure, month: ctx.m, to } });
         }
       }
       if (t <= 1e-12) continue;
-      const terms = shipTerms(ctx, origin, o.to, o.freight);
-      shipFeed(ctx, terms, t * (ore / stock), 'ore');
-      shipFeed(ctx, terms, t * (conc / stock), 'concentrate');
+      setShipTerms(ctx, origin, offers.slot[o] as number, offers.freight[o] as number);
+      shipFeed(ctx, t * (ore / stock), 'ore');
+      shipFeed(ctx, t * (conc / stock), 'concentrate');
     }
   }
 }
 
 /** What a ton of feed from `from` to `to` pays and earns this month, whatever its form. */
 interface ShipTerms {
-  readonly from: string;
-  readonly to: string;
-  readonly key: string;
-  readonly certified: number;
-  readonly price: number;
-  readonly provenance: number;
+  from: string;
+  to: string;
+  key: string;
+  certified: number;
+  price: number;
+  provenance: number;
   /** 1 + the tariff rate. */
-  readonly tariffFactor: number;
-  readonly freight: number;
+  tariffFactor: number;
+  freight: number;
 }
 
-function shipTerms(ctx: MonthContext, from: string, to: string, baseFreight: number): ShipTerms {
-  const { world, s, m, prices } = ctx;
-  const market = marketOf(world, to);
-  return {
-    from,
-    to,
-    key: ctx.index.names.flow(from, to),
-    certified: certifiedShare(world, s, from, m),
-    price: prices[market] ?? 0,
-    provenance: provenanceFactor(world, s, from, market, m),
-    tariffFactor: 1 + tariffRate(s, to, from, m),
-    freight: routeFreight(s, from, market, baseFreight, m),
-  };
+// The terms of the flow being shipped: one object, refilled per flow.
+const ship: ShipTerms = { from: '', to: '', key: '', certified: 0, price: 0, provenance: 0, tariffFactor: 0, freight: 0 };
+
+function setShipTerms(ctx: MonthContext, from: string, slot: number, baseFreight: number): void {
+  const { world, s, m } = ctx;
+  const to = dest.countries[slot] as string;
+  const market = dest.market[slot] as string;
+  ship.from = from;
+  ship.to = to;
+  ship.key = ctx.index.names.flow(from, to);
+  ship.certified = certifiedShare(world, s, from, m);
+  ship.price = dest.price[slot] as number;
+  ship.provenance = provenanceFactor(world, s, from, market, m);
+  ship.tariffFactor = 1 + tariffRate(s, to, from, m);
+  ship.freight = routeFreight(s, from, market, baseFreight, m);
 }
 
-function shipFeed(ctx: MonthContext, terms: ShipTerms, tonnes: number, form: FeedForm): void {
+function shipFeed(ctx: MonthContext, tonnes: number, form: FeedForm): void {
   if (tonnes <= 1e-12) return;
-  const { from, to } = terms;
-  const certifiedTonnes = tonnes * terms.certified;
-  const gross = tonnes * payable(ctx.world, form) * terms.price * terms.provenance;
-  const tariff = gross - gross / terms.tariffFactor;
-  const freight = tonnes * terms.freight;
+  const { from, to } = ship;
+  const certifiedTonnes = tonnes * ship.certified;
+  const gross = tonnes * payableOf(monthTerms, form) * ship.price * ship.provenance;
+  const tariff = gross - gross / ship.tariffFactor;
+  const freight = tonnes * ship.freight;
   const settlement = { buyer: to, buyerUsd: gross, freightUsd: freight, seller: from, sellerUsd: gross - tariff - freight, tariffUsd: tariff };
   ctx.emit({ type: 'FeedShipped', data: { certifiedTonnes, form, from, month: ctx.m, settlement, to, tonnes } });
-  ctx.shipments.set(terms.key, (ctx.shipments.get(terms.key) ?? 0) + tonnes);
+  ctx.shipments.set(ship.key, (ctx.shipments.get(ship.key) ?? 0) + tonnes);
 }
