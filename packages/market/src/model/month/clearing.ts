@@ -1,8 +1,11 @@
 import type { SegmentUse } from '../events.ts';
 import { marketOf, provenanceFactor, tariffRate } from '../economics.ts';
-import type { MonthContext } from './context.ts';
+import type { BuyerSpec, MarketSpec } from '../../world/types.ts';
+import type { PlantState, StockpileState } from '../state.ts';
+import type { BuyerSlots, MonthContext } from './context.ts';
+import { CountryTally } from './country-tally.ts';
 import { plantCapacity } from './feed.ts';
-import { clearMarket, type BuyerPosition } from './price.ts';
+import { ClearingBook, clearBook } from './price.ts';
 
 /** Recycled supply and stockpile releases enter their markets before clearing. */
 export function supplyMarkets(ctx: MonthContext): void {
@@ -11,7 +14,8 @@ export function supplyMarkets(ctx: MonthContext): void {
     if (c.secondaryTonnesPerYear <= 0) continue;
     ctx.emit({ type: 'SecondarySupplied', data: { country: c.iso3, market: c.market, month: m, tonnes: c.secondaryTonnesPerYear / 12 } });
   }
-  for (const [country, sp] of Object.entries(s.stockpiles)) {
+  for (const country in s.stockpiles) {
+    const sp = s.stockpiles[country] as StockpileState;
     let held = sp.tonnes;
     for (const o of sp.orders) {
       if (o.action !== 'release') continue;
@@ -26,10 +30,53 @@ export function supplyMarkets(ctx: MonthContext): void {
   }
 }
 
-/** Per-market results the month's indicators need. */
+/** Per-market results the month's indicators need, indexed like `world.markets`. */
 export interface MarketResults {
-  readonly consumed: Map<string, number>;
-  readonly shortfall: Map<string, number>;
+  readonly consumed: Float64Array;
+  readonly shortfall: Float64Array;
+}
+
+// Scratch reused month to month: the clearing of one market, each country's converter
+// need (then purchase), each buyer's substitution factor, and the results (entries past
+// this world's markets are stale and never read).
+const book = new ClearingBook();
+const converters = new CountryTally();
+let factors = new Float64Array(8);
+const results = { consumed: new Float64Array(4), shortfall: new Float64Array(4) };
+
+/** Fills `book` with a market's buyers: demand at the reference price this month (growth and substitution applied). */
+function openBook(ctx: MonthContext, buyers: readonly BuyerSpec[]): void {
+  const { s, m } = ctx;
+  book.open(buyers.length);
+  for (let i = 0; i < buyers.length; i++) {
+    const b = buyers[i] as BuyerSpec;
+    book.normals[i] = (b.demandTonnesPerYear / 12) * Math.pow(1 + b.growthPerYear, m / 12) * (s.substitution[b.id] ?? 1);
+    book.elasticities[i] = b.elasticityShortRun;
+    book.defense[i] = b.segment === 'defense' ? 1 : 0;
+  }
+}
+
+/** Converters (trioxide plants) buy metal to process next month, up to half the stock: leaves each country's purchase in `converters` and returns their sum. */
+function converterPurchases(ctx: MonthContext, market: string): number {
+  const { world, s } = ctx;
+  converters.reset();
+  for (const id in s.plants) {
+    const p = s.plants[id] as PlantState;
+    if (p.stage !== 'trioxide' || marketOf(world, p.country) !== market) continue;
+    const k = converters.slot(p.country);
+    converters.values[k] = (converters.values[k] as number) + plantCapacity(ctx, p);
+  }
+  let bought = 0;
+  for (let k = 0; k < converters.count; k++) {
+    const need = converters.values[k] as number;
+    const want = Math.max(0, need - Math.max(0, s.metal[converters.country(k)] ?? 0));
+    const t = Math.min(want, Math.max(0, s.marketStock[market] ?? 0) * 0.5);
+    // A purchase too small to make is kept as zero, and left out of the sum.
+    const purchase = t <= 1e-12 ? 0 : t;
+    converters.values[k] = purchase;
+    if (purchase !== 0) bought += purchase;
+  }
+  return bought;
 }
 
 /**
@@ -39,76 +86,73 @@ export interface MarketResults {
  */
 export function clearMarkets(ctx: MonthContext): MarketResults {
   const { world, s, m } = ctx;
-  const consumed = new Map<string, number>();
-  const shortfall = new Map<string, number>();
-  for (const market of world.markets) {
+  if (results.consumed.length < world.markets.length) {
+    results.consumed = new Float64Array(world.markets.length);
+    results.shortfall = new Float64Array(world.markets.length);
+  }
+  for (let mi = 0; mi < world.markets.length; mi++) {
+    const market = world.markets[mi] as MarketSpec;
     const id = market.id;
-    // Converters (trioxide plants) buy metal to process next month, up to half the stock.
-    const converterNeed = new Map<string, number>();
-    for (const p of Object.values(s.plants)) {
-      if (p.stage !== 'trioxide' || marketOf(world, p.country) !== id) continue;
-      converterNeed.set(p.country, (converterNeed.get(p.country) ?? 0) + plantCapacity(ctx, p));
-    }
-    const purchases: [string, number][] = [];
-    for (const [country, need] of converterNeed) {
-      const want = Math.max(0, need - Math.max(0, s.metal[country] ?? 0));
-      const t = Math.min(want, Math.max(0, s.marketStock[id] ?? 0) * 0.5);
-      if (t <= 1e-12) continue;
-      purchases.push([country, t]);
-    }
-    const bought = purchases.reduce((a, [, t]) => a + t, 0);
+    const bought = converterPurchases(ctx, id);
     const stockStart = Math.max(0, (s.marketStock[id] ?? 0) - bought);
     let arrivals = 0;
     for (const sale of ctx.pendingSales) if (sale.market === id) arrivals += sale.metal + sale.oxide;
     const buyers = ctx.index.buyersByMarket.get(id) ?? [];
-    const positions: BuyerPosition[] = buyers.map((b) => ({
-      buyer: b,
-      normal: (b.demandTonnesPerYear / 12) * Math.pow(1 + b.growthPerYear, m / 12) * (s.substitution[b.id] ?? 1),
-    }));
-    const result = clearMarket(market, positions, stockStart + arrivals, s.prices[id] ?? market.initialPriceUsdPerTonne);
-    const ratio = result.price / market.referencePriceUsdPerTonne;
-    const factors = buyers.map((b) => {
+    openBook(ctx, buyers);
+    clearBook(market, book, stockStart + arrivals, s.prices[id] ?? market.initialPriceUsdPerTonne);
+    const price = book.price;
+    const ratio = price / market.referencePriceUsdPerTonne;
+    if (factors.length < buyers.length) factors = new Float64Array(2 * buyers.length);
+    for (let i = 0; i < buyers.length; i++) {
+      const b = buyers[i] as BuyerSpec;
       const step = 1 - Math.exp(-1 / (12 * b.adjustmentYears));
       const target = Math.pow(ratio, b.elasticityLongRun - b.elasticityShortRun);
       const prev = s.substitution[b.id] ?? 1;
-      return prev + (target - prev) * step;
-    });
+      factors[i] = prev + (target - prev) * step;
+    }
     // Records in sorted key order (the log hash's fast path).
-    const slots = ctx.index.buyerSlots.get(id) ?? { byId: [], bySegment: [] };
+    const slots = ctx.index.buyerSlots.get(id) ?? NO_SLOTS;
     const substitution: Record<string, number> = {};
     for (const { key, index } of slots.byId) substitution[key] = factors[index] as number;
     const segments: Record<string, SegmentUse> = {};
     for (const { key, index } of slots.bySegment) {
-      const use = result.perBuyer[index] ?? { demand: 0, consumed: 0 };
-      segments[key] = { consumed: use.consumed, demand: use.demand };
+      const listed = index < book.n;
+      segments[key] = { consumed: listed ? (book.consumed[index] as number) : 0, demand: listed ? (book.wants[index] as number) : 0 };
     }
-    for (const [country, t] of purchases) {
-      const usd = t * result.price;
+    for (let k = 0; k < converters.count; k++) {
+      const t = converters.values[k] as number;
+      if (t === 0) continue;
+      const country = converters.country(k);
+      const usd = t * price;
       const settlement = { buyer: country, buyerUsd: usd, freightUsd: 0, seller: ctx.index.names.market(id), sellerUsd: usd, tariffUsd: 0 };
       ctx.emit({ type: 'MarketPurchased', data: { country, market: id, month: m, settlement, tonnes: t } });
     }
-    shipSales(ctx, id, result.price);
-    const expected = ctx.s.expectedPrices[id] ?? result.price;
+    shipSales(ctx, id, price);
+    const expected = ctx.s.expectedPrices[id] ?? price;
+    const shortfall = Math.max(0, book.demand - book.consumedTotal);
     ctx.emit({
       type: 'MarketCleared',
       data: {
-        consumed: result.consumed, demand: result.demand,
-        expectedPriceUsdPerTonne: expected + world.parameters.expectationWeight * (result.price - expected),
-        market: id, month: m, priceUsdPerTonne: result.price, segments,
-        shortfall: Math.max(0, result.demand - result.consumed), stockEnd: result.stockEnd, stockStart, substitution,
+        consumed: book.consumedTotal, demand: book.demand,
+        expectedPriceUsdPerTonne: expected + world.parameters.expectationWeight * (price - expected),
+        market: id, month: m, priceUsdPerTonne: price, segments,
+        shortfall, stockEnd: book.stockEnd, stockStart, substitution,
       },
     });
-    consumed.set(id, result.consumed);
-    shortfall.set(id, Math.max(0, result.demand - result.consumed));
-    buyStockpiles(ctx, id, result.price);
+    results.consumed[mi] = book.consumedTotal;
+    results.shortfall[mi] = shortfall;
+    buyStockpiles(ctx, id, price);
   }
-  return { consumed, shortfall };
+  return results;
 }
+
+const NO_SLOTS: BuyerSlots = { byId: [], bySegment: [] };
 
 function buyStockpiles(ctx: MonthContext, market: string, price: number): void {
   const { world, s, m } = ctx;
-  for (const [country, sp] of Object.entries(s.stockpiles)) {
+  for (const country in s.stockpiles) {
     if (marketOf(world, country) !== market) continue;
+    const sp = s.stockpiles[country] as StockpileState;
     for (const o of sp.orders) {
       if (o.action !== 'buy') continue;
       const t = Math.min(o.tonnesPerMonth, o.remaining, Math.max(0, s.marketStock[market] ?? 0) * 0.5);

@@ -16,16 +16,58 @@ export interface Clearing {
   readonly perBuyer: readonly { readonly demand: number; readonly consumed: number }[];
 }
 
+/**
+ * A market's buyers for one clearing as flat arrays (numbers unboxed), reused from clearing
+ * to clearing: the caller fills each buyer's normal demand, short-run elasticity and
+ * defense flag below `n`; {@link clearBook} writes the price, the totals and each buyer's
+ * demand and consumption. Entries at `n` and past it are stale and never read.
+ */
+export class ClearingBook {
+  /** Buyers in this clearing. */
+  n = 0;
+  normals = new Float64Array(8);
+  elasticities = new Float64Array(8);
+  /** 1 for a defense buyer, served first when stock runs short. */
+  defense = new Uint8Array(8);
+  /** Per buyer: demand at the quoted price (output). */
+  wants = new Float64Array(8);
+  /** Per buyer: what it consumed (output). */
+  consumed = new Float64Array(8);
+  price = 0;
+  demand = 0;
+  consumedTotal = 0;
+  stockEnd = 0;
+
+  /** Starts a clearing of `n` buyers, with room for them. */
+  open(n: number): void {
+    if (n > this.normals.length) {
+      const size = Math.max(n, 2 * this.normals.length);
+      this.normals = new Float64Array(size);
+      this.elasticities = new Float64Array(size);
+      this.defense = new Uint8Array(size);
+      this.wants = new Float64Array(size);
+      this.consumed = new Float64Array(size);
+    }
+    this.n = n;
+  }
+}
+
 /** The market's stock-cover equation in log price: buyers' demand and what it must leave in stock. */
 interface CoverEquation {
-  readonly normals: Float64Array;
-  readonly elasticities: Float64Array;
-  readonly logRef: number;
-  readonly stock: number;
-  readonly target: number;
-  readonly minEnd: number;
-  readonly flexibility: number;
+  normals: Float64Array;
+  elasticities: Float64Array;
+  n: number;
+  logRef: number;
+  stock: number;
+  target: number;
+  minEnd: number;
+  flexibility: number;
 }
+
+/** The one equation being solved, refilled per clearing (a clearing runs to its end before the next). */
+const cover: CoverEquation = {
+  normals: new Float64Array(0), elasticities: new Float64Array(0), n: 0, logRef: 0, stock: 0, target: 0, minEnd: 0, flexibility: 0,
+};
 
 /** Half-width, in log price, at which the root is taken as found (prices agree to ~1e-13). */
 const LOG_TOLERANCE = 1e-13;
@@ -42,7 +84,7 @@ const MAX_STEPS = 100;
  * D' with one exp per buyer.
  */
 function solveCover(eq: CoverEquation, lo0: number, hi0: number): number {
-  const { normals, elasticities, logRef, stock, target, minEnd, flexibility } = eq;
+  const { normals, elasticities, n, logRef, stock, target, minEnd, flexibility } = eq;
   let lo = lo0;
   let hi = hi0;
   let x = (lo + hi) / 2;
@@ -50,7 +92,7 @@ function solveCover(eq: CoverEquation, lo0: number, hi0: number): number {
     const u = x - logRef;
     let demand = 0;
     let slope = 0;
-    for (let i = 0; i < normals.length; i++) {
+    for (let i = 0; i < n; i++) {
       const eps = elasticities[i] as number;
       const d = (normals[i] as number) * Math.exp(eps * u);
       demand += d;
@@ -77,7 +119,7 @@ function solveCover(eq: CoverEquation, lo0: number, hi0: number): number {
 function gapAt(eq: CoverEquation, x: number): number {
   const u = x - eq.logRef;
   let demand = 0;
-  for (let i = 0; i < eq.normals.length; i++) demand += (eq.normals[i] as number) * Math.exp((eq.elasticities[i] as number) * u);
+  for (let i = 0; i < eq.n; i++) demand += (eq.normals[i] as number) * Math.exp((eq.elasticities[i] as number) * u);
   return u + eq.flexibility * Math.log(Math.max(eq.stock - demand, eq.minEnd) / eq.target);
 }
 
@@ -89,32 +131,30 @@ function gapAt(eq: CoverEquation, x: number): number {
  * ({@link solveCover}). The quoted price
  * then moves from last month's price a share lambda of the log gap to P* (inertia), and
  * buyers demand D(price); when the stock cannot meet it, defense is served first and the
- * rest pro rata.
+ * rest pro rata. Reads the buyers from `book` and writes the results there.
  */
-export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[], available: number, lastPrice: number): Clearing {
+export function clearBook(market: MarketSpec, book: ClearingBook, available: number, lastPrice: number): void {
   const ref = market.referencePriceUsdPerTonne;
   const lo0 = Math.log(ref * market.priceFloorMultiple);
   const hi0 = Math.log(ref * market.priceCeilingMultiple);
-  const n = buyers.length;
-  // Flat arrays: the root search evaluates demand several times.
-  const normals = new Float64Array(n);
-  const elasticities = new Float64Array(n);
+  const { n, normals, elasticities, defense, wants, consumed } = book;
   let normal = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buyers[i] as BuyerPosition;
-    normals[i] = b.normal;
-    elasticities[i] = b.buyer.elasticityShortRun;
-    normal += b.normal;
-  }
+  for (let i = 0; i < n; i++) normal += normals[i] as number;
   const stockOk = Math.max(0, available);
   let price: number;
   if (normal <= 1e-12) {
     price = Math.exp(lo0);
   } else {
     const target = market.stockTargetMonths * normal;
-    const eq: CoverEquation = {
-      normals, elasticities, logRef: Math.log(ref), stock: stockOk, target, minEnd: target * 1e-6, flexibility: market.priceFlexibility,
-    };
+    const eq = cover;
+    eq.normals = normals;
+    eq.elasticities = elasticities;
+    eq.n = n;
+    eq.logRef = Math.log(ref);
+    eq.stock = stockOk;
+    eq.target = target;
+    eq.minEnd = target * 1e-6;
+    eq.flexibility = market.priceFlexibility;
     if (gapAt(eq, hi0) <= 0) price = Math.exp(hi0);
     else if (gapAt(eq, lo0) >= 0) price = Math.exp(lo0);
     else price = Math.exp(solveCover(eq, lo0, hi0));
@@ -124,36 +164,52 @@ export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[]
     price = Math.exp(Math.log(lastPrice) + market.priceAdjustment * (Math.log(price) - Math.log(lastPrice)));
   }
   const r = price / ref;
-  const wants: number[] = [];
   let demand = 0;
   for (let i = 0; i < n; i++) {
     const w = (normals[i] as number) * Math.pow(r, elasticities[i] as number);
-    wants.push(w);
+    wants[i] = w;
     demand += w;
   }
-  const perBuyer: { demand: number; consumed: number }[] = [];
+  book.price = price;
+  book.demand = demand;
   if (demand <= stockOk) {
-    for (const w of wants) perBuyer.push({ demand: w, consumed: w });
-    return { price, demand, consumed: demand, stockEnd: stockOk - demand, perBuyer };
+    for (let i = 0; i < n; i++) consumed[i] = wants[i] as number;
+    book.consumedTotal = demand;
+    book.stockEnd = stockOk - demand;
+    return;
   }
   // Rationing: defense is served first, the rest pro rata.
   let left = stockOk;
-  const consumed = wants.map(() => 0);
-  buyers.forEach((b, i) => {
-    if (b.buyer.segment !== 'defense') return;
-    const c = Math.min(wants[i] ?? 0, left);
+  let civil = 0;
+  for (let i = 0; i < n; i++) {
+    if (defense[i] === 0) continue;
+    const c = Math.min(wants[i] as number, left);
     consumed[i] = c;
     left -= c;
-  });
-  let civil = 0;
-  buyers.forEach((b, i) => {
-    if (b.buyer.segment !== 'defense') civil += wants[i] ?? 0;
-  });
+  }
+  for (let i = 0; i < n; i++) if (defense[i] === 0) civil += wants[i] as number;
   const share = civil > 0 ? Math.min(1, left / civil) : 0;
+  for (let i = 0; i < n; i++) if (defense[i] === 0) consumed[i] = (wants[i] as number) * share;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += consumed[i] as number;
+  book.consumedTotal = total;
+  book.stockEnd = Math.max(0, stockOk - total);
+}
+
+/** The book of {@link clearMarket}, which wraps clearings for callers holding buyer positions. */
+const positionsBook = new ClearingBook();
+
+/** Clears a market for buyers given as positions (see {@link clearBook}). */
+export function clearMarket(market: MarketSpec, buyers: readonly BuyerPosition[], available: number, lastPrice: number): Clearing {
+  const book = positionsBook;
+  book.open(buyers.length);
   buyers.forEach((b, i) => {
-    if (b.buyer.segment !== 'defense') consumed[i] = (wants[i] ?? 0) * share;
+    book.normals[i] = b.normal;
+    book.elasticities[i] = b.buyer.elasticityShortRun;
+    book.defense[i] = b.buyer.segment === 'defense' ? 1 : 0;
   });
-  wants.forEach((w, i) => perBuyer.push({ demand: w, consumed: consumed[i] ?? 0 }));
-  const total = consumed.reduce((a, x) => a + x, 0);
-  return { price, demand, consumed: total, stockEnd: Math.max(0, stockOk - total), perBuyer };
+  clearBook(market, book, available, lastPrice);
+  const perBuyer: { demand: number; consumed: number }[] = [];
+  for (let i = 0; i < book.n; i++) perBuyer.push({ demand: book.wants[i] as number, consumed: book.consumed[i] as number });
+  return { price: book.price, demand: book.demand, consumed: book.consumedTotal, stockEnd: book.stockEnd, perBuyer };
 }

@@ -1,34 +1,53 @@
-import { activeFraction, countryOf, feedTerms, netbackAt, rampFactor, type NetbackTerms } from '../economics.ts';
+import { activeFraction, countryOf, feedTerms, netbackAt, rampFactor } from '../economics.ts';
 import type { FeedForm } from '../../world/types.ts';
 import type { MineState, PlantState } from '../state.ts';
 import type { MonthContext } from './context.ts';
+import { CountryTally } from './country-tally.ts';
+import { FormTable } from './form-table.ts';
 
-/** What a country's supply signal depends on besides prices: its base feed routes' netback terms, or its home netback when it has none. */
-interface SignalTerms {
-  readonly home?: NetbackTerms;
-  readonly routes: readonly { readonly share: number; readonly terms: NetbackTerms }[];
-}
+/**
+ * A country's supply signal: the mean feed netback of its base routes (share-weighted), or
+ * its home netback when it has none, at the month's prices ([0]) and at reference prices
+ * ([1]). One array serves every call (read it before the next), so a signal costs no
+ * arrays or route objects.
+ */
+const signal = new Float64Array(2);
 
-function signalTerms(ctx: MonthContext, country: string, form: FeedForm): SignalTerms {
+function signalNetbacks(ctx: MonthContext, country: string, form: FeedForm, prices: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>): Float64Array {
   const routes = ctx.index.feedRoutesByOrigin.get(country);
-  if (routes === undefined || routes.length === 0) return { home: feedTerms(ctx.world, ctx.s, country, country, form, 0, ctx.m), routes: [] };
-  return { routes: routes.map((r) => ({ share: r.baseShare, terms: feedTerms(ctx.world, ctx.s, country, r.to, form, r.freightUsdPerTonne, ctx.m) })) };
-}
-
-function meanNetback(t: SignalTerms, prices: Readonly<Record<string, number>>): number {
-  if (t.home !== undefined) return netbackAt(t.home, prices);
-  let nb = 0;
-  let w = 0;
-  for (const r of t.routes) {
-    nb += r.share * netbackAt(r.terms, prices);
-    w += r.share;
+  if (routes === undefined || routes.length === 0) {
+    const home = feedTerms(ctx.world, ctx.s, country, country, form, 0, ctx.m);
+    signal[0] = netbackAt(home, prices);
+    signal[1] = netbackAt(home, ref);
+    return signal;
   }
-  return w > 0 ? nb / w : 0;
+  // Each sum runs in route order, as one mean at a time did.
+  let nb = 0;
+  let nb0 = 0;
+  let w = 0;
+  for (const r of routes) {
+    const terms = feedTerms(ctx.world, ctx.s, country, r.to, form, r.freightUsdPerTonne, ctx.m);
+    nb += r.baseShare * netbackAt(terms, prices);
+    nb0 += r.baseShare * netbackAt(terms, ref);
+    w += r.baseShare;
+  }
+  signal[0] = w > 0 ? nb / w : 0;
+  signal[1] = w > 0 ? nb0 / w : 0;
+  return signal;
 }
 
 /** Mean feed netback of a country's base routes at `prices` (its supply signal). */
 export function countryNetback(ctx: MonthContext, country: string, form: FeedForm, prices: Readonly<Record<string, number>>): number {
-  return meanNetback(signalTerms(ctx, country, form), prices);
+  return signalNetbacks(ctx, country, form, prices, prices)[0] as number;
+}
+
+/** Countries with mines, each once, in the order the mines list them (refilled when a regime needs them). */
+const miningCountries = new CountryTally();
+
+function listMiningCountries(mines: MonthContext['s']['mines']): CountryTally {
+  miningCountries.reset();
+  for (const id in mines) miningCountries.slot((mines[id] as MineState).country);
+  return miningCountries;
 }
 
 /** Random mine disruptions: each exposed country not already disrupted may start one this month. */
@@ -37,10 +56,14 @@ export function drawDisruptions(ctx: MonthContext): void {
   for (const regime of s.regimes) {
     const f = activeFraction(m, regime.start, regime.until);
     if (f <= 0) continue;
-    const countries = regime.countries.length > 0 ? regime.countries : [...new Set(Object.values(s.mines).map((x) => x.country))];
+    // A regime listing no countries exposes every mining country (listed before any draw).
+    const listed = regime.countries.length > 0;
+    const mining = listed ? miningCountries : listMiningCountries(s.mines);
+    const n = listed ? regime.countries.length : mining.count;
     const p = (1 - Math.pow(1 - regime.annualProbability, 1 / 12)) * f;
     const stream = ctx.rng('mineDisruption');
-    for (const country of countries) {
+    for (let i = 0; i < n; i++) {
+      const country = listed ? (regime.countries[i] as string) : mining.country(i);
       const active = s.disruptions[country];
       if (active !== undefined && active.untilMonth > m) continue;
       if (stream.next() >= p) continue;
@@ -51,6 +74,13 @@ export function drawDisruptions(ctx: MonthContext): void {
   }
 }
 
+/** Each country's price index per feed form this month (utilisation computes it once per country and form). */
+const indices = new FormTable();
+// Mines' new [utilisation, capacity factor] and plants' new availabilities, in sorted id
+// order, reused month to month: entries past this month's facilities are stale and unread.
+const mineRates: (readonly [number, number])[] = [];
+const availabilities: number[] = [];
+
 /** Utilisation of mines and plants moves part of the way to its price-driven target (partial adjustment). */
 export function adjustUtilization(ctx: MonthContext): void {
   const { world, s, prices } = ctx;
@@ -59,98 +89,87 @@ export function adjustUtilization(ctx: MonthContext): void {
   const longStep = 1 - Math.exp(-1 / (12 * p.capacityAdjustmentYears));
   const ref = ctx.index.referencePrices;
   // Each facility's step depends only on the state, so they can go in sorted id order,
-  // which lists the event's records sorted (the log hash's fast path).
-  const mineIds: string[] = [];
-  const mineValues: (readonly [number, number])[] = [];
-  // The price signal of each country and feed form, computed once.
-  const signals = { ore: new Map<string, number>(), concentrate: new Map<string, number>() };
-  for (const id of ctx.index.mineOrder.of(s.mines)) {
-    const mine = s.mines[id] as MineState;
-    const signal = signals[mine.form];
-    let index = signal.get(mine.country);
-    if (index === undefined) {
-      const terms = signalTerms(ctx, mine.country, mine.form);
-      const nb0 = meanNetback(terms, ref);
-      const nb = meanNetback(terms, prices);
+  // which lists the event's records sorted (the log hash's fast path). Records are keyed
+  // by id, so the sorted keys are the ids.
+  const mineIds = ctx.index.mineOrder.of(s.mines);
+  indices.reset();
+  for (let i = 0; i < mineIds.length; i++) {
+    const mine = s.mines[mineIds[i] as string] as MineState;
+    let k = indices.find(mine.country, mine.form);
+    if (k < 0) {
+      const netbacks = signalNetbacks(ctx, mine.country, mine.form, prices, ref);
+      const nb = netbacks[0] as number;
+      const nb0 = netbacks[1] as number;
       ctx.netbacks[mine.form].set(mine.country, nb);
-      index = nb0 > 0 ? Math.max(0, nb / nb0) : 1;
-      signal.set(mine.country, index);
+      k = indices.add(mine.country, mine.form, nb0 > 0 ? Math.max(0, nb / nb0) : 1);
     }
+    const index = indices.values[k] as number;
     const uTarget = Math.min(1.25, Math.pow(index, mine.elasticityShortRun));
     const cTarget = Math.min(3, Math.pow(index, mine.elasticityLongRun));
     const u = mine.utilization + (uTarget - mine.utilization) * shortStep;
     const c = mine.capacityFactor + (cTarget - mine.capacityFactor) * longStep;
-    mineIds.push(mine.id);
-    mineValues.push([u, c]);
+    mineRates[i] = [u, c];
   }
-  const plantIds: string[] = [];
-  const plantValues: number[] = [];
-  for (const id of ctx.index.plantOrder.of(s.plants)) {
-    const plant = s.plants[id] as PlantState;
+  const plantIds = ctx.index.plantOrder.of(s.plants);
+  for (let i = 0; i < plantIds.length; i++) {
+    const plant = s.plants[plantIds[i] as string] as PlantState;
     const market = countryOf(world, plant.country)?.market ?? 'exChina';
     // Idle capacity restarts when prices exceed the reference; below it, feed (not price) limits output.
     const ratio = Math.max(1, (prices[market] ?? 0) / (ref[market] ?? 1));
     const target = Math.min(1, Math.max(0.02, plant.baseUtilization * Math.pow(ratio, p.plantUtilizationElasticity)));
-    plantIds.push(plant.id);
-    plantValues.push(plant.availability + (target - plant.availability) * shortStep);
+    availabilities[i] = plant.availability + (target - plant.availability) * shortStep;
   }
-  // Records of ~40 keys built key by key would be slow hash tables (see RecordShape).
-  const mines = ctx.index.mineShape.build(mineIds, mineValues);
-  const plants = ctx.index.plantShape.build(plantIds, plantValues);
+  // Records of ~40 keys built key by key would be slow hash tables (see RecordShape); it reads one value per key.
+  const mines = ctx.index.mineShape.build(mineIds, mineRates);
+  const plants = ctx.index.plantShape.build(plantIds, availabilities);
   ctx.emit({ type: 'UtilizationAdjusted', data: { mines, month: ctx.m, plants } });
 }
 
-/** A country's monthly mine output of one feed form, summed over its mines and shifts. */
-interface Output {
-  readonly country: string;
-  readonly form: FeedForm;
-  tonnesPerYear: number;
-}
+/** Each country's yearly mine output rate per feed form, in the order the mines list them (the order of the events). */
+const outputs = new FormTable();
 
 /** Mines produce: capacity x long-run factor x ramp x utilisation, plus supply shifts, less disruptions. */
 export function produce(ctx: MonthContext): void {
   const { world, s, m, prices } = ctx;
-  // Output per country and form, in the order the mines list them (the order of the events).
-  const entries: Output[] = [];
-  const byForm = { ore: new Map<string, Output>(), concentrate: new Map<string, Output>() };
-  const entryOf = (country: string, form: FeedForm): Output => {
-    let entry = byForm[form].get(country);
-    if (entry === undefined) {
-      entry = { country, form, tonnesPerYear: 0 };
-      byForm[form].set(country, entry);
-      entries.push(entry);
-    }
-    return entry;
-  };
-  for (const mine of Object.values(s.mines)) {
+  outputs.reset();
+  for (const id in s.mines) {
+    const mine = s.mines[id] as MineState;
     const ramp = rampFactor(m, mine.startMonth, mine.rampUpMonths);
     if (ramp <= 0) continue;
-    entryOf(mine.country, mine.form).tonnesPerYear += mine.capacityTonnesPerYear * mine.capacityFactor * ramp * mine.utilization;
+    const k = outputOf(mine.country, mine.form);
+    outputs.values[k] = (outputs.values[k] as number) + mine.capacityTonnesPerYear * mine.capacityFactor * ramp * mine.utilization;
   }
   for (const shift of s.shifts) {
     const f = rampFactor(m, shift.start, shift.rampMonths, shift.end);
     if (f <= 0) continue;
     // A shift adds to the country's first output, or to new concentrate output.
-    for (const [country, delta] of Object.entries(shift.allocation)) {
-      const entry = entries.find((e) => e.country === country) ?? entryOf(country, 'concentrate');
-      entry.tonnesPerYear += delta * f;
+    for (const country in shift.allocation) {
+      const delta = shift.allocation[country] as number;
+      const first = outputs.findCountry(country);
+      const k = first >= 0 ? first : outputOf(country, 'concentrate');
+      outputs.values[k] = (outputs.values[k] as number) + delta * f;
     }
   }
-  for (const entry of entries) {
-    const d = s.disruptions[entry.country];
+  for (let k = 0; k < outputs.count; k++) {
+    const country = outputs.country(k);
+    const form = outputs.form(k);
+    const d = s.disruptions[country];
     const lost = d !== undefined && d.untilMonth > m ? d.severity : 0;
-    const tonnes = Math.max(0, (entry.tonnesPerYear / 12) * (1 - lost));
+    const tonnes = Math.max(0, ((outputs.values[k] as number) / 12) * (1 - lost));
     if (tonnes <= 0) continue;
-    const spec = countryOf(world, entry.country);
-    const netback = ctx.netbacks[entry.form].get(entry.country) ?? countryNetback(ctx, entry.country, entry.form, prices);
+    const spec = countryOf(world, country);
+    const netback = ctx.netbacks[form].get(country) ?? countryNetback(ctx, country, form, prices);
     const mineGate = Math.max(0, netback * (1 - (spec?.traderMarginShare ?? 0)));
-    ctx.emit({ type: 'MineProduced', data: { country: entry.country, form: entry.form, mineGateUsd: tonnes * mineGate, month: m, tonnes } });
+    ctx.emit({ type: 'MineProduced', data: { country, form, mineGateUsd: tonnes * mineGate, month: m, tonnes } });
     const informal = spec?.informalImportShare ?? 0;
     if (informal > 0 && informal < 1) {
-      ctx.emit({
-        type: 'InformalInflow',
-        data: { country: entry.country, form: entry.form, month: m, origin: 'AFG', tonnes: (tonnes * informal) / (1 - informal) },
-      });
+      ctx.emit({ type: 'InformalInflow', data: { country, form, month: m, origin: 'AFG', tonnes: (tonnes * informal) / (1 - informal) } });
     }
   }
+}
+
+/** The output entry of `country` and `form`, added at zero if new. */
+function outputOf(country: string, form: FeedForm): number {
+  const k = outputs.find(country, form);
+  return k >= 0 ? k : outputs.add(country, form, 0);
 }

@@ -1,11 +1,15 @@
 import type { SalesRouteSpec } from '../../world/types.ts';
-import { exportLimit } from '../controls.ts';
+import { exportLimit, type ExportLimit } from '../controls.ts';
 import { activeFraction, certification, marketOf, refinedNetbackAt, refinedTerms, routeFreight } from '../economics.ts';
 import type { OfftakeState } from '../state.ts';
-import type { MonthContext } from './context.ts';
+import type { MonthContext, PendingSale } from './context.ts';
+import { RefinedOffers } from './refined-offers.ts';
 
-function minLimit(ctx: MonthContext, from: string, market: string): { cap: number; measure: string } {
-  if (ctx.s.controls.length === 0 || marketOf(ctx.world, from) === market) return { cap: Infinity, measure: '' };
+/** No export control applies: shared, as the limits are read only. */
+const NO_LIMIT: ExportLimit = { cap: Infinity, measure: '' };
+
+function minLimit(ctx: MonthContext, from: string, market: string): ExportLimit {
+  if (ctx.s.controls.length === 0 || marketOf(ctx.world, from) === market) return NO_LIMIT;
   const hub = ctx.index.markets.get(market)?.hub ?? '';
   const key = ctx.index.names.flow(from, market);
   const a = exportLimit(ctx.s, from, key, market, undefined, hub, 'metal', ctx.m);
@@ -19,6 +23,18 @@ function contractPrice(ctx: MonthContext, o: OfftakeState): number {
   if (o.floorUsdPerTonne !== undefined) p = Math.max(p, o.floorUsdPerTonne);
   if (o.ceilingUsdPerTonne !== undefined) p = Math.min(p, o.ceilingUsdPerTonne);
   return Math.max(0, p);
+}
+
+/** Feed forms in the order offtakes deliver them. */
+const FEED_FORMS = ['concentrate', 'ore'] as const;
+
+/** True when `country` has a smelter or roaster (so it can take feed). */
+function hasRefinery(plants: MonthContext['s']['plants'], country: string): boolean {
+  for (const id in plants) {
+    const p = plants[id];
+    if (p !== undefined && p.country === country && (p.stage === 'smelter' || p.stage === 'roaster')) return true;
+  }
+  return false;
 }
 
 /** Offtake contracts deliver first, refined product if the seller has it, else feed, within export limits. */
@@ -42,12 +58,13 @@ export function deliverOfftakes(ctx: MonthContext): void {
       ctx.emit({ type: 'Shipped', data: { certifiedTonnes: refined * cert, contract: o.id, from: o.seller, market, metal: mt, month: m, oxide: refined - mt, settlement } });
       due -= refined;
     }
-    const buyerRefines = Object.values(s.plants).some((p) => p.country === o.buyer && (p.stage === 'smelter' || p.stage === 'roaster'));
+    const buyerRefines = hasRefinery(s.plants, o.buyer);
     if (due <= 1e-12 || !buyerRefines || o.seller === o.buyer) continue;
     const conc = Math.max(0, s.concentrate[o.seller] ?? 0);
     const ore = Math.max(0, s.ore[o.seller] ?? 0);
     const hub = ctx.index.markets.get(market)?.hub ?? '';
-    for (const [form, have] of [['concentrate', conc], ['ore', ore]] as const) {
+    for (const form of FEED_FORMS) {
+      const have = form === 'concentrate' ? conc : ore;
       const lim = exportLimit(s, o.seller, ctx.index.names.flow(o.seller, o.buyer), market, o.buyer, hub, form, m).cap;
       const t = Math.min(due, have, lim);
       if (t <= 1e-12) continue;
@@ -59,16 +76,6 @@ export function deliverOfftakes(ctx: MonthContext): void {
       due -= t;
     }
   }
-}
-
-/** A refining country's offer to one market this month. */
-interface RefinedOffer {
-  readonly route: SalesRouteSpec;
-  /** The market's slot in this country's tallies. */
-  readonly slot: number;
-  readonly weight: number;
-  readonly cap: number;
-  readonly measure: string;
 }
 
 function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
@@ -86,6 +93,44 @@ function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
   return routes;
 }
 
+/** One country's offers at a time; kept between calls so a month makes no offer objects. */
+const offers = new RefinedOffers();
+
+/** True when `country` has a trioxide plant (a converter, which holds metal for its oxide). */
+function hasConverter(plants: MonthContext['s']['plants'], country: string): boolean {
+  for (const id in plants) {
+    const p = plants[id];
+    if (p !== undefined && p.stage === 'trioxide' && p.country === country) return true;
+  }
+  return false;
+}
+
+/** A pending sale that can be refilled. */
+type SaleSlot = { -readonly [K in keyof PendingSale]: PendingSale[K] };
+
+/**
+ * Pending sales, reused month to month: only this step makes them, and clearing reads
+ * them the same month, so entry `i` is free again when a new month's list reaches `i`.
+ * Refilling an object stores its numbers in place, where a new one boxed four of them.
+ */
+const salePool: SaleSlot[] = [];
+
+function pendingSale(i: number, from: string, market: string, metal: number, oxide: number, certified: number, freightUsd: number): PendingSale {
+  const sale = salePool[i];
+  if (sale === undefined) {
+    const made: SaleSlot = { from, market, metal, oxide, certified, freightUsd };
+    salePool.push(made);
+    return made;
+  }
+  sale.from = from;
+  sale.market = market;
+  sale.metal = metal;
+  sale.oxide = oxide;
+  sale.certified = certified;
+  sale.freightUsd = freightUsd;
+  return sale;
+}
+
 /**
  * Spot sales of refined product: each refining country offers its stock across markets in
  * proportion to base share x (netback / reference netback)^theta, within export limits;
@@ -96,20 +141,17 @@ export function sellRefined(ctx: MonthContext): void {
   const { world, s, m, prices } = ctx;
   const theta = world.parameters.tradeElasticity;
   const ref = ctx.index.referencePrices;
-  const converters = new Set<string>();
-  for (const p of Object.values(s.plants)) if (p.stage === 'trioxide') converters.add(p.country);
-  for (const from of Object.keys(s.metal)) {
+  // No event of this step changes the metal stocks' keys, so walking them live is safe.
+  for (const from in s.metal) {
     const metal = Math.max(0, s.metal[from] ?? 0);
     const oxide = Math.max(0, s.oxide[from] ?? 0);
     const stock = metal + oxide;
     if (stock <= 1e-9) continue;
     // Converters hold the metal they bought for next month's oxide.
-    const converter = converters.has(from);
+    const converter = hasConverter(s.plants, from);
     const sellable = converter ? oxide : stock;
     if (sellable <= 1e-9) continue;
-    const offers: RefinedOffer[] = [];
-    // Markets offered to, as slots: routes may share a market, and then share its tally.
-    const markets: string[] = [];
+    offers.reset();
     for (const r of routesFor(ctx, from)) {
       if (r.baseShare <= 0) continue;
       const terms = refinedTerms(world, s, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
@@ -117,33 +159,30 @@ export function sellRefined(ctx: MonthContext): void {
       if (nb <= 0) continue;
       const nb0 = refinedNetbackAt(terms, ref);
       const ratio = nb0 > 0 ? nb / nb0 : 2;
-      const limit = minLimit(ctx, from, r.to);
-      let slot = markets.indexOf(r.to);
-      if (slot < 0) slot = markets.push(r.to) - 1;
-      offers.push({ route: r, slot, weight: r.baseShare * Math.pow(ratio, theta), cap: limit.cap, measure: limit.measure });
+      offers.add(r, r.baseShare * Math.pow(ratio, theta), minLimit(ctx, from, r.to));
     }
+    const n = offers.count;
+    const { weight, cap, slot, open, sent } = offers;
     let total = 0;
-    for (const o of offers) total += o.weight;
+    for (let i = 0; i < n; i++) total += weight[i] as number;
     if (total <= 0) continue;
-    const sent: number[] = markets.map(() => 0);
-    const open: boolean[] = offers.map(() => false);
     let left = sellable;
     for (let round = 0; round < 3 && left > 1e-9; round++) {
       // Which offers are open is settled before any of this round's placements.
       let wsum = 0;
-      for (let i = 0; i < offers.length; i++) {
-        const o = offers[i] as RefinedOffer;
-        open[i] = (sent[o.slot] as number) < o.cap - 1e-9;
-        if (open[i]) wsum += o.weight;
+      for (let i = 0; i < n; i++) {
+        const isOpen = (sent[slot[i] as number] as number) < (cap[i] as number) - 1e-9;
+        open[i] = isOpen ? 1 : 0;
+        if (isOpen) wsum += weight[i] as number;
       }
       if (wsum <= 0) break;
       let placed = 0;
-      for (let i = 0; i < offers.length; i++) {
-        if (!open[i]) continue;
-        const o = offers[i] as RefinedOffer;
-        const t = Math.min((left * o.weight) / wsum, o.cap - (sent[o.slot] as number));
+      for (let i = 0; i < n; i++) {
+        if (open[i] === 0) continue;
+        const k = slot[i] as number;
+        const t = Math.min((left * (weight[i] as number)) / wsum, (cap[i] as number) - (sent[k] as number));
         if (t <= 0) continue;
-        sent[o.slot] = (sent[o.slot] as number) + t;
+        sent[k] = (sent[k] as number) + t;
         placed += t;
       }
       left -= placed;
@@ -151,17 +190,19 @@ export function sellRefined(ctx: MonthContext): void {
     }
     const oxShare = converter ? 1 : oxide / stock;
     const cert = certification(world, s, from, m).certified;
-    for (const o of offers) {
-      const t = sent[o.slot] as number;
-      const wanted = (sellable * o.weight) / total;
-      if (o.measure !== '' && wanted > t + 1e-9) {
-        ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from, measure: o.measure, month: m, to: o.route.to } });
+    for (let i = 0; i < n; i++) {
+      const route = offers.route(i);
+      const t = sent[slot[i] as number] as number;
+      const wanted = (sellable * (weight[i] as number)) / total;
+      const measure = offers.measure(i);
+      if (measure !== '' && wanted > t + 1e-9) {
+        ctx.emit({ type: 'ExportLicenceDelayed', data: { blockedTonnes: wanted - t, from, measure, month: m, to: route.to } });
       }
       if (t <= 1e-12) continue;
-      const market = o.route.to;
+      const market = route.to;
       const ox = t * oxShare;
-      const freight = t * routeFreight(s, from, market, o.route.freightUsdPerTonne, m);
-      ctx.pendingSales.push({ from, market, metal: t - ox, oxide: ox, certified: t * cert, freightUsd: freight });
+      const freight = t * routeFreight(s, from, market, route.freightUsdPerTonne, m);
+      ctx.pendingSales.push(pendingSale(ctx.pendingSales.length, from, market, t - ox, ox, t * cert, freight));
       if (marketOf(world, from) !== market) {
         const key = ctx.index.names.flow(from, market);
         ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
