@@ -9,6 +9,7 @@ import { closeMonth } from './month/close.ts';
 import type { MonthContext, WorldIndex } from './month/context.ts';
 import { concentrate, refine } from './month/feed.ts';
 import { allocateFeed } from './month/feed-trade.ts';
+import { FlowTally } from './month/flow-tally.ts';
 import { adjustUtilization, drawDisruptions, produce } from './month/supply.ts';
 import { deliverOfftakes, sellRefined } from './month/trade.ts';
 import type { WorldState } from './state.ts';
@@ -28,6 +29,14 @@ export function decideWorld(world: World, index: WorldIndex, command: WorldComma
 export interface WorldStep {
   readonly events: WorldEvent[];
   readonly state: WorldState;
+}
+
+// One tally per thread, reset each month: months run one at a time, start to finish.
+const shipments = new FlowTally();
+
+function monthShipments(): FlowTally {
+  shipments.reset();
+  return shipments;
 }
 
 /** Decides a command and returns the folded state too, sparing runners a second fold. */
@@ -65,7 +74,7 @@ function clearMonth(world: World, index: WorldIndex, month: number, state: World
       events.push(event);
       applyInPlace(draft, event);
     },
-    shipments: new Map(),
+    shipments: monthShipments(),
     pendingSales: [],
     netbacks: { ore: new Map(), concentrate: new Map() },
   };

@@ -1,6 +1,7 @@
 import { monthLabel, parseMonth, type MonthOrigin } from '../../time.ts';
 import { RecordShape } from '../record-shape.ts';
 import type { MonthContext } from './context.ts';
+import type { FlowTally } from './flow-tally.ts';
 import type { MarketResults } from './clearing.ts';
 
 /** Days in an average month, for days-of-cover. */
@@ -12,7 +13,7 @@ const DAYS_PER_MONTH = 365.25 / 12;
  * sorted and flows seldom bring a new key, so this is the usual case, and it needs no
  * key list (walking a record's keys allocates nothing; listing them does).
  */
-function knownSortedKeys(reference: Readonly<Record<string, number>>, shipments: ReadonlyMap<string, number>): boolean {
+function knownSortedKeys(reference: Readonly<Record<string, number>>, shipments: FlowTally): boolean {
   let known = 0;
   let last = '';
   let first = true;
@@ -26,9 +27,12 @@ function knownSortedKeys(reference: Readonly<Record<string, number>>, shipments:
 }
 
 /** The keys of last month's references and this month's flows, sorted (when a flow is new or the references are unsorted). */
-function mergedKeys(reference: Readonly<Record<string, number>>, shipments: ReadonlyMap<string, number>): string[] {
+function mergedKeys(reference: Readonly<Record<string, number>>, shipments: FlowTally): string[] {
   const keys = Object.keys(reference);
-  for (const key of shipments.keys()) if (!Object.hasOwn(reference, key)) keys.push(key);
+  for (let i = 0; i < shipments.size; i++) {
+    const key = shipments.keyAt(i);
+    if (!Object.hasOwn(reference, key)) keys.push(key);
+  }
   return keys.sort();
 }
 
@@ -41,7 +45,7 @@ const keptValues: number[] = [];
 let lastBuilt: Readonly<Record<string, number>> | undefined;
 
 /** True when every flow of the month has a key among the first `n` of `keys`. */
-function allKnown(keys: readonly string[], n: number, shipments: ReadonlyMap<string, number>): boolean {
+function allKnown(keys: readonly string[], n: number, shipments: FlowTally): boolean {
   let known = 0;
   for (let i = 0; i < n; i++) if (shipments.has(keys[i] as string)) known++;
   return known === shipments.size;

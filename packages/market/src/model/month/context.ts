@@ -1,3 +1,4 @@
+import type { FlowTally } from './flow-tally.ts';
 import type { RandomStream } from '@stibium/core';
 import { refinesFeed } from '../../world/base-year.ts';
 import type { BuyerSpec, FeedRouteSpec, MarketSpec, SalesRouteSpec, World } from '../../world/types.ts';
@@ -100,7 +101,7 @@ export interface MonthContext {
   readonly rng: (name: string) => RandomStream;
   emit(event: WorldEvent): void;
   /** Shipments this month per `from>to` key, for export references. */
-  readonly shipments: Map<string, number>;
+  readonly shipments: FlowTally;
   readonly pendingSales: PendingSale[];
   /**
    * Each country's mean feed netback at `prices` per feed form, as utilisation computed it:

@@ -213,5 +213,5 @@ function shipFeed(ctx: MonthContext, tonnes: number, form: FeedForm): void {
   const freight = tonnes * ship.freight;
   const settlement = { buyer: to, buyerUsd: gross, freightUsd: freight, seller: from, sellerUsd: gross - tariff - freight, tariffUsd: tariff };
   ctx.emit({ type: 'FeedShipped', data: { certifiedTonnes, form, from, month: ctx.m, settlement, to, tonnes } });
-  ctx.shipments.set(ship.key, (ctx.shipments.get(ship.key) ?? 0) + tonnes);
+  ctx.shipments.add(ship.key, tonnes);
 }

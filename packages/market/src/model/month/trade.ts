@@ -72,7 +72,7 @@ export function deliverOfftakes(ctx: MonthContext): void {
       const settlement = { buyer: o.buyer, buyerUsd: t * price, freightUsd: freight, seller: o.seller, sellerUsd: t * price - freight, tariffUsd: 0 };
       ctx.emit({ type: 'FeedShipped', data: { certifiedTonnes: t * cert, contract: o.id, form, from: o.seller, month: m, settlement, to: o.buyer, tonnes: t } });
       const key = ctx.index.names.flow(o.seller, o.buyer);
-      ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
+      ctx.shipments.add(key, t);
       due -= t;
     }
   }
@@ -205,7 +205,7 @@ export function sellRefined(ctx: MonthContext): void {
       ctx.pendingSales.push(pendingSale(ctx.pendingSales.length, from, market, t - ox, ox, t * cert, freight));
       if (marketOf(world, from) !== market) {
         const key = ctx.index.names.flow(from, market);
-        ctx.shipments.set(key, (ctx.shipments.get(key) ?? 0) + t);
+        ctx.shipments.add(key, t);
       }
     }
   }
