@@ -1,4 +1,4 @@
-import { activeFraction, countryOf, feedTerms, netbackAt, rampFactor } from '../economics.ts';
+import { activeFraction, countryOf, feedCost, feedScale, marketOf, payable, rampFactor } from '../economics.ts';
 import type { FeedForm } from '../../world/types.ts';
 import type { MineState, PlantState } from '../state.ts';
 import type { MonthContext } from './context.ts';
@@ -14,11 +14,16 @@ import { FormTable } from './form-table.ts';
 const signal = new Float64Array(2);
 
 function signalNetbacks(ctx: MonthContext, country: string, form: FeedForm, prices: Readonly<Record<string, number>>, ref: Readonly<Record<string, number>>): Float64Array {
+  const { world, s, m } = ctx;
+  const share = payable(world, form);
   const routes = ctx.index.feedRoutesByOrigin.get(country);
   if (routes === undefined || routes.length === 0) {
-    const home = feedTerms(ctx.world, ctx.s, country, country, form, 0, ctx.m);
-    signal[0] = netbackAt(home, prices);
-    signal[1] = netbackAt(home, ref);
+    // feedTerms' parts, without building its object: scale x P - cost, as netbackAt.
+    const market = marketOf(world, country);
+    const scale = feedScale(world, s, country, country, market, share, m);
+    const cost = feedCost(world, s, country, country, market, 0, m);
+    signal[0] = scale * (prices[market] ?? 0) - cost;
+    signal[1] = scale * (ref[market] ?? 0) - cost;
     return signal;
   }
   // Each sum runs in route order, as one mean at a time did.
@@ -26,9 +31,11 @@ function signalNetbacks(ctx: MonthContext, country: string, form: FeedForm, pric
   let nb0 = 0;
   let w = 0;
   for (const r of routes) {
-    const terms = feedTerms(ctx.world, ctx.s, country, r.to, form, r.freightUsdPerTonne, ctx.m);
-    nb += r.baseShare * netbackAt(terms, prices);
-    nb0 += r.baseShare * netbackAt(terms, ref);
+    const market = marketOf(world, r.to);
+    const scale = feedScale(world, s, country, r.to, market, share, m);
+    const cost = feedCost(world, s, country, r.to, market, r.freightUsdPerTonne, m);
+    nb += r.baseShare * (scale * (prices[market] ?? 0) - cost);
+    nb0 += r.baseShare * (scale * (ref[market] ?? 0) - cost);
     w += r.baseShare;
   }
   signal[0] = w > 0 ? nb / w : 0;
