@@ -1,7 +1,8 @@
-import { StibiumError, type DecideContext } from '@stibium/core';
+import { StibiumError, type DecideContext, type RandomStream } from '@stibium/core';
 import type { World } from '../world/types.ts';
 import type { WorldCommand } from './commands.ts';
 import type { WorldEvent } from './events.ts';
+import type { Draft } from './draft.ts';
 import { applyInPlace, draftOf, evolveWorld } from './evolve.ts';
 import { decideIntervention } from './decide-intervention.ts';
 import { clearMarkets, supplyMarkets } from './month/clearing.ts';
@@ -57,27 +58,43 @@ export function stepWorld(world: World, index: WorldIndex, command: WorldCommand
   }
 }
 
+/**
+ * One month's context as a class: its `emit` and `rng` are methods of one prototype, not
+ * closures made every month. Closures that come and go were seen compiled again and again
+ * by V8's optimising compiler (a new closure of the same function every few runs), which
+ * costs background CPU that a two-worker pool needs for runs.
+ */
+class Month implements MonthContext {
+  readonly events: WorldEvent[] = [];
+  readonly shipments = monthShipments();
+  readonly pendingSales: MonthContext['pendingSales'] = [];
+  readonly netbacks: MonthContext['netbacks'] = { ore: new Map(), concentrate: new Map() };
+
+  constructor(
+    readonly world: World,
+    readonly index: WorldIndex,
+    readonly s: Draft,
+    readonly m: number,
+    readonly prices: Readonly<Record<string, number>>,
+    private readonly context: DecideContext,
+  ) {}
+
+  rng(name: string): RandomStream {
+    return this.context.rng(name);
+  }
+
+  emit(event: WorldEvent): void {
+    this.events.push(event);
+    applyInPlace(this.s, event);
+  }
+}
+
 function clearMonth(world: World, index: WorldIndex, month: number, state: WorldState, context: DecideContext): WorldStep {
   if (month !== state.month) {
     throw new StibiumError('INVALID_ARGUMENT', `ClearMonth ${month} arrived but the world is at month ${state.month}; months clear in order`);
   }
-  const events: WorldEvent[] = [];
-  const draft = draftOf(state);
-  const ctx: MonthContext = {
-    world,
-    index,
-    s: draft,
-    m: month,
-    prices: state.expectedPrices,
-    rng: (name) => context.rng(name),
-    emit(event) {
-      events.push(event);
-      applyInPlace(draft, event);
-    },
-    shipments: monthShipments(),
-    pendingSales: [],
-    netbacks: { ore: new Map(), concentrate: new Map() },
-  };
+  const ctx = new Month(world, index, draftOf(state), month, state.expectedPrices, context);
+  const { events } = ctx;
   drawDisruptions(ctx);
   adjustUtilization(ctx);
   produce(ctx);
@@ -94,5 +111,5 @@ function clearMonth(world: World, index: WorldIndex, month: number, state: World
     if (e.type === 'SecondarySupplied' && e.data.market === 'us') usInflow.set(e.data.country, (usInflow.get(e.data.country) ?? 0) + e.data.tonnes);
   }
   closeMonth(ctx, results, usInflow);
-  return { events, state: draft };
+  return { events, state: ctx.s };
 }

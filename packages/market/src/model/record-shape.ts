@@ -16,6 +16,22 @@ function literalFactory<V>(keys: readonly string[]): Factory<V> | undefined {
   return new Function('v', `'use strict'; return { ${members} };`) as Factory<V>;
 }
 
+// Factories by key list, shared by every RecordShape of the thread. Each `new Function` is
+// a fresh function that V8 must optimise again once it is hot: made per world (every run
+// of a scenario with uncertainties has its own), they kept the optimising compiler busy
+// for ~15 ms of background CPU a run, and a worker pool's second core with it.
+const factories = new Map<string, Factory<unknown> | undefined>();
+const MAX_FACTORIES = 4096;
+
+function sharedFactory<V>(keys: readonly string[]): Factory<V> | undefined {
+  const id = JSON.stringify(keys);
+  if (factories.has(id)) return factories.get(id) as Factory<V> | undefined;
+  if (factories.size >= MAX_FACTORIES) factories.clear();
+  const made = literalFactory<unknown>(keys);
+  factories.set(id, made);
+  return made as Factory<V> | undefined;
+}
+
 /**
  * Builds records whose key list mostly repeats from one build to the next (each month's
  * export references, utilisations): a literal factory per key list ({@link literalFactory}),
@@ -32,7 +48,7 @@ export class RecordShape<V = number> {
     if (this.#factory === undefined || !sameList(keys, this.#keys)) {
       const own = [...keys];
       this.#keys = own;
-      this.#factory = literalFactory<V>(own) ?? ((v) => {
+      this.#factory = sharedFactory<V>(own) ?? ((v) => {
         const out: Record<string, V> = {};
         for (let i = 0; i < own.length; i++) Object.defineProperty(out, own[i] as string, { value: v[i], enumerable: true, writable: true, configurable: true });
         return out;

@@ -62,6 +62,27 @@ export function worldForRun(scenario: ResolvedScenario, runIndex: number): World
 }
 
 /**
+ * A run's two folds behind one listener: the prototype's `add`, bound once per run. An
+ * arrow made per run is a new closure, and V8 was seen optimising such closures again
+ * every few runs (`--trace-opt`), background CPU a two-worker pool needs for runs.
+ */
+class RunFolds {
+  readonly add: (event: RecordedEvent<WorldEvent>) => void;
+
+  constructor(
+    readonly flows: FlowFold,
+    readonly fold: OutcomeFold,
+  ) {
+    this.add = this.#add.bind(this);
+  }
+
+  #add(event: RecordedEvent<WorldEvent>): void {
+    this.flows.add(event);
+    this.fold.add(event);
+  }
+}
+
+/**
  * Runs one scenario (or one of its variants) once: resolves the world, compiles the
  * timed interventions and adaptive rules, runs the event-sourced world on the engine and
  * folds the log into the scenario's outcomes: yearly for every outcome, monthly too for
@@ -78,8 +99,8 @@ export function runScenarioOnce(
   const world = worldForRun(resolved, runIndex);
   const months = monthsBetween(world.start, resolved.horizon.end);
   const origin = parseMonth(world.start);
-  const flows = new FlowFold((m) => String(yearOfMonth(m, origin)));
-  const fold = new OutcomeFold(world, months);
+  const folds = new RunFolds(new FlowFold((m) => String(yearOfMonth(m, origin))), new OutcomeFold(world, months));
+  const { flows, fold } = folds;
   // Outcomes fold as events are recorded, so a run that keeps no log holds no events:
   // they die young, and the log is only hashed.
   const result = runPolicyWorld(
@@ -87,10 +108,7 @@ export function runScenarioOnce(
     {
       seed: runSeed,
       record: options.keepLog,
-      onEvent: (event) => {
-        flows.add(event);
-        fold.add(event);
-      },
+      onEvent: folds.add,
     },
   );
   const table = fold.result();

@@ -98,7 +98,7 @@ export interface MonthContext {
   readonly m: number;
   /** Prices at the start of the month (last clearing): what traders and producers act on. */
   readonly prices: Readonly<Record<string, number>>;
-  readonly rng: (name: string) => RandomStream;
+  rng(name: string): RandomStream;
   emit(event: WorldEvent): void;
   /** Shipments this month per `from>to` key, for export references. */
   readonly shipments: FlowTally;
