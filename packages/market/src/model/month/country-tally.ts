@@ -1,3 +1,4 @@
+import { growF64 } from './grow.ts';
 /**
  * Numbers keyed by country, in the order the countries were added, reused from month to
  * month where a step made a Map each month. There are a few countries at most, so a
@@ -20,11 +21,7 @@ export class CountryTally {
   slot(country: string): number {
     for (let i = 0; i < this.count; i++) if (this.#countries[i] === country) return i;
     const i = this.count;
-    if (i === this.values.length) {
-      const grown = new Float64Array(2 * i);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    this.values = growF64(this.values, i + 1);
     this.#countries[i] = country;
     this.values[i] = 0;
     this.count = i + 1;

@@ -1,4 +1,5 @@
-import { growF64, growI32, type Destinations, type Offers, type Plans } from './feed-tables.ts';
+import type { Destinations, Offers, Plans } from './feed-tables.ts';
+import { growF64, growI32 } from './grow.ts';
 
 /**
  * How the month's feed offers meet destination capacity: domestic plants first, then all

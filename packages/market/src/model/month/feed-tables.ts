@@ -7,21 +7,7 @@
  * carries over between months or runs.
  */
 
-/** `a` if it holds `n` values, else a larger copy of it. */
-export function growF64(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
-  if (a.length >= n) return a;
-  const b = new Float64Array(Math.max(n, 2 * a.length));
-  b.set(a);
-  return b;
-}
-
-/** `a` if it holds `n` values, else a larger copy of it. */
-export function growI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
-  if (a.length >= n) return a;
-  const b = new Int32Array(Math.max(n, 2 * a.length));
-  b.set(a);
-  return b;
-}
+import { growF64, growI32 } from './grow.ts';
 
 /** How a plant's capacity counts towards its country's feed capacity. */
 export type CapacityKind = 'base' | 'added' | 'domesticOnly';

@@ -3,7 +3,8 @@ import type { Stage } from '../../world/types.ts';
 import { rampFactor } from '../economics.ts';
 import type { PlantState } from '../state.ts';
 import type { MonthContext } from './context.ts';
-import { growF64, type Destinations } from './feed-tables.ts';
+import type { Destinations } from './feed-tables.ts';
+import { growF64 } from './grow.ts';
 import { PlantGroups } from './plant-groups.ts';
 
 /** Monthly usable capacity of a plant: nameplate x ramp x (availability + headroom, at most 1). */

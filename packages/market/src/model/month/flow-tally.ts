@@ -1,3 +1,5 @@
+import { growF64, growI32 } from './grow.ts';
+
 /**
  * A month's shipments per flow key (`from>to`), with the few Map operations the month's
  * steps use. A Map made each month rehashed its ~75 keys from empty every month (~0.7 MB a
@@ -61,14 +63,8 @@ export class FlowTally {
       slot = this.#names.length;
       this.#names.push(key);
       this.#slots.set(key, slot);
-      if (slot === this.#values.length) {
-        const values = new Float64Array(2 * slot);
-        values.set(this.#values);
-        this.#values = values;
-        const touched = new Int32Array(2 * slot);
-        touched.set(this.#touched);
-        this.#touched = touched;
-      }
+      this.#values = growF64(this.#values, slot + 1);
+      this.#touched = growI32(this.#touched, slot + 1);
     }
     return slot;
   }

@@ -1,4 +1,5 @@
 import type { FeedForm } from '../../world/types.ts';
+import { growF64 } from './grow.ts';
 
 /**
  * Numbers keyed by country and feed form, in the order their keys were added, reused from
@@ -34,11 +35,7 @@ export class FormTable {
   /** Adds an entry for `country` and `form` holding `value`; returns it. */
   add(country: string, form: FeedForm, value: number): number {
     const i = this.count;
-    if (i === this.values.length) {
-      const grown = new Float64Array(2 * i);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    this.values = growF64(this.values, i + 1);
     this.#countries[i] = country;
     this.#forms[i] = form;
     this.values[i] = value;

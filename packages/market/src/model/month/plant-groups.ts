@@ -1,5 +1,5 @@
 import type { Stage } from '../../world/types.ts';
-import { growF64 } from './feed-tables.ts';
+import { growF64 } from './grow.ts';
 
 /**
  * A month's plants pooled by (country, stage), in the order the plants list them, as
