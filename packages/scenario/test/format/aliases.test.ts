@@ -25,27 +25,15 @@ variants:
       - *terminal
   lists:
     events:
-      - id: t2
-        type: openExportTerminal
-        at: '2026-01'
-        country: PAK
-        throughputTonnesPerYear: 5000
-        freightUsdPerTonne: 120
-        transitDays: 30
-        capexUsd: 60e6
-        leadTimeMonths: 36
-        destinations: &places [us, nowhere]
-      - id: t3
-        type: openExportTerminal
-        at: '2026-01'
-        country: PAK
-        throughputTonnesPerYear: 5000
-        freightUsdPerTonne: 120
-        transitDays: 30
-        capexUsd: 60e6
-        leadTimeMonths: 36
-        destinations: *places
+      - { id: t2, type: openExportTerminal, at: '2026-01', country: PAK, throughputTonnesPerYear: 5000, freightUsdPerTonne: 120, transitDays: 30, capexUsd: 60e6, leadTimeMonths: 36, destinations: &places [us, nowhere] }
+      - { id: t3, type: openExportTerminal, at: '2026-01', country: PAK, throughputTonnesPerYear: 5000, freightUsdPerTonne: 120, transitDays: 30, capexUsd: 60e6, leadTimeMonths: 36, destinations: *places }
 `;
+
+/** `line:column` (1-based) where `needle` is first written in the text. */
+function placeOf(needle: string): string {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${before.length}:${(before[before.length - 1] as string).length + 1}`;
+}
 
 function problems(): { where: string; path: string }[] {
   try {
@@ -60,11 +48,11 @@ function problems(): { where: string; path: string }[] {
 describe('problems inside YAML aliases', () => {
   it('point at the anchored node where the value is written, not at 1:1', () => {
     const found = problems();
-    expect(found).toContainEqual({ where: '10:30', path: 'events[0].throughputTonnesPerYear' });
-    expect(found).toContainEqual({ where: '10:30', path: 'variants.again.events[0].throughputTonnesPerYear' });
+    expect(found).toContainEqual({ where: placeOf('-5000'), path: 'events[0].throughputTonnesPerYear' });
+    expect(found).toContainEqual({ where: placeOf('-5000'), path: 'variants.again.events[0].throughputTonnesPerYear' });
     const nowhere = found.filter((p) => p.path.endsWith('destinations[1]'));
     expect(nowhere.length).toBeGreaterThanOrEqual(2);
-    for (const p of nowhere) expect(p.where).toBe('31:36');
+    for (const p of nowhere) expect(p.where).toBe(placeOf('nowhere'));
     expect(found.every((p) => p.where !== '1:1')).toBe(true);
   });
 

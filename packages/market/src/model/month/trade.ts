@@ -96,13 +96,19 @@ function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
 /** One country's offers at a time; kept between calls so a month makes no offer objects. */
 const offers = new RefinedOffers();
 
-/** True when `country` has a trioxide plant (a converter, which holds metal for its oxide). */
-function hasConverter(plants: MonthContext['s']['plants'], country: string): boolean {
+/**
+ * Countries with a trioxide plant (converters, which hold metal for their oxide), listed
+ * once a month into a list reused month to month (a Set each month was an allocation,
+ * a scan of the plants for each origin was work done again and again).
+ */
+const converters: string[] = [];
+
+function listConverters(plants: MonthContext['s']['plants']): void {
+  converters.length = 0;
   for (const id in plants) {
     const p = plants[id];
-    if (p !== undefined && p.stage === 'trioxide' && p.country === country) return true;
+    if (p !== undefined && p.stage === 'trioxide' && !converters.includes(p.country)) converters.push(p.country);
   }
-  return false;
 }
 
 /** A pending sale that can be refilled. */
@@ -141,6 +147,7 @@ export function sellRefined(ctx: MonthContext): void {
   const { world, s, m, prices } = ctx;
   const theta = world.parameters.tradeElasticity;
   const ref = ctx.index.referencePrices;
+  listConverters(s.plants);
   // No event of this step changes the metal stocks' keys, so walking them live is safe.
   for (const from in s.metal) {
     const metal = Math.max(0, s.metal[from] ?? 0);
@@ -148,7 +155,7 @@ export function sellRefined(ctx: MonthContext): void {
     const stock = metal + oxide;
     if (stock <= 1e-9) continue;
     // Converters hold the metal they bought for next month's oxide.
-    const converter = hasConverter(s.plants, from);
+    const converter = converters.includes(from);
     const sellable = converter ? oxide : stock;
     if (sellable <= 1e-9) continue;
     offers.reset();
