@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,8 +28,12 @@ export interface WorkerBundle {
 
 const bundles = new Map<string, Promise<WorkerBundle | null>>();
 
-// Bundles untouched for this long are removed when a new one is written.
-const STALE_MS = 24 * 60 * 60 * 1000;
+/**
+ * Bundles kept in the cache folder: writing a new one removes the oldest beyond this many
+ * (by file modification time, so no code here reads the clock). Each checkout or model
+ * edit makes a bundle of its own; one that was pruned is simply built again (~0.2 s).
+ */
+export const WORKER_BUNDLES_KEPT = 8;
 
 /**
  * The worker bundle for `modelModule`, built once per process, or null when bundles are
@@ -140,25 +144,33 @@ function fileMeta(): Plugin {
 // Concurrent processes may write the same bundle: each writes a private temp file and
 // renames it into place, so a reader never sees half a file.
 function writeOnce(file: string, text: string): void {
-  if (existsSync(file)) {
-    const now = new Date();
-    utimesSync(file, now, now);
-    return;
-  }
+  if (existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, file);
-  pruneStale(dirname(file), file);
+  pruneBundles(dirname(file), file);
 }
 
-function pruneStale(dir: string, keep: string): void {
-  const cutoff = Date.now() - STALE_MS;
+/**
+ * Removes all but the {@link WORKER_BUNDLES_KEPT} newest bundles of `dir` (`keep`, just
+ * written, always stays). Source maps sit inside the bundle, so one file is one bundle.
+ */
+export function pruneBundles(dir: string, keep: string): void {
+  const found: { path: string; mtimeMs: number }[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (path === keep || !/^worker-[0-9a-f]+\.mjs/.test(name)) continue;
+    if (path === keep || !/^worker-[0-9a-f]+\.mjs$/.test(name)) continue;
     try {
-      if (statSync(path).mtimeMs < cutoff) unlinkSync(path);
+      found.push({ path, mtimeMs: statSync(path).mtimeMs });
+    } catch {
+      // another process removed it meanwhile
+    }
+  }
+  found.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+  for (const { path } of found.slice(WORKER_BUNDLES_KEPT - 1)) {
+    try {
+      unlinkSync(path);
     } catch {
       // another process removed or is replacing it
     }

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runExperiment, DEFAULT_MODEL_MODULE } from '../../src/experiment/run.ts';
 import { bundledExecArgv } from '../../src/experiment/pool.ts';
-import { bundleFileName, buildWorkerBundle, workerBundle, WORKER_BUNDLE_ENV } from '../../src/experiment/worker-bundle.ts';
+import { bundleFileName, buildWorkerBundle, pruneBundles, workerBundle, WORKER_BUNDLE_ENV, WORKER_BUNDLES_KEPT } from '../../src/experiment/worker-bundle.ts';
 import { loadScenario } from '../../src/format/load.ts';
 import { scenarioCatalog } from '../../src/model/run-once.ts';
 import type { ExperimentPlan } from '../../src/experiment/types.ts';
@@ -92,6 +92,26 @@ describe('worker bundle', () => {
     expect(basename(first.file)).toMatch(/^worker-[0-9a-f]{24}\.mjs$/);
     expect(readdirSync(dir)).toEqual([basename(first.file)]);
     expect(bundleFileName('a')).not.toBe(bundleFileName('b'));
+  });
+
+  it('keeps the newest bundles by file time when a new one is written, and nothing else is touched', () => {
+    // given 12 old bundles with distinct modification times, a temp file and an unrelated file
+    const dir = tempDir('stibium-bundle-');
+    const bundle = (i: number): string => `worker-${i.toString(16).padStart(24, '0')}.mjs`;
+    for (let i = 0; i < 12; i++) {
+      writeFileSync(join(dir, bundle(i)), `// ${i}`);
+      utimesSync(join(dir, bundle(i)), 1_000_000 + i, 1_000_000 + i);
+    }
+    writeFileSync(join(dir, `${bundle(1)}.123.abcd.tmp`), '');
+    writeFileSync(join(dir, 'notes.txt'), '');
+    const fresh = join(dir, bundle(99));
+    writeFileSync(fresh, '// new');
+    utimesSync(fresh, 500, 500); // its own time does not matter: the new bundle always stays
+    // when pruning after writing the fresh one
+    pruneBundles(dir, fresh);
+    // then the fresh bundle and the newest others make WORKER_BUNDLES_KEPT, other files stay
+    const newest = Array.from({ length: WORKER_BUNDLES_KEPT - 1 }, (_, k) => bundle(11 - k));
+    expect(readdirSync(dir).sort()).toEqual([...newest, bundle(99), `${bundle(1)}.123.abcd.tmp`, 'notes.txt'].sort());
   });
 
   it('bundles workspace sources and imports npm packages by absolute path', async () => {
