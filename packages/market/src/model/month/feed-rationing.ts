@@ -48,8 +48,8 @@ function isOpen(dest: Destinations, offers: Offers, plans: Plans, plan: number, 
 
 /** One round's wants: offer rows, their plans and tonnes, in the order origins make them. */
 const want = { count: 0, offer: new Int32Array(64), plan: new Int32Array(64), tonnes: new Float64Array(64) };
-/** One round's demand per destination, the destinations it touched (in first-touch order) and their rationing scale. */
-const round = { demand: new Float64Array(16), scale: new Float64Array(16), touched: new Int32Array(16) };
+/** One round's demand per destination, the destinations it touched (in first-touch order), their rationing scale, and per offer whether it is open (1). */
+const round = { demand: new Float64Array(16), scale: new Float64Array(16), touched: new Int32Array(16), open: new Int32Array(64) };
 
 /**
  * Foreign offers from all origins meet destination capacity together (proportional
@@ -63,7 +63,8 @@ export function rationForeign(dest: Destinations, offers: Offers, plans: Plans):
   round.demand = growF64(round.demand, dest.count);
   round.scale = growF64(round.scale, dest.count);
   round.touched = growI32(round.touched, dest.count);
-  const { demand, scale, touched } = round;
+  round.open = growI32(round.open, offers.count);
+  const { demand, scale, touched, open: isOpenNow } = round;
   for (let r = 0; r < 3; r++) {
     want.count = 0;
     demand.fill(0, 0, dest.count);
@@ -73,10 +74,15 @@ export function rationForeign(dest: Destinations, offers: Offers, plans: Plans):
       if (rest <= 1e-9) continue;
       const end = plans.end[plan] as number;
       let wsum = 0;
-      for (let o = plans.first[plan] as number; o < end; o++) if (isOpen(dest, offers, plans, plan, o)) wsum += offers.weight[o] as number;
+      // Whether each offer is open is noted on the first pass and read on the second: nothing between them changes it.
+      for (let o = plans.first[plan] as number; o < end; o++) {
+        const open = isOpen(dest, offers, plans, plan, o);
+        isOpenNow[o] = open ? 1 : 0;
+        if (open) wsum += offers.weight[o] as number;
+      }
       if (wsum <= 0) continue;
       for (let o = plans.first[plan] as number; o < end; o++) {
-        if (!isOpen(dest, offers, plans, plan, o)) continue;
+        if (isOpenNow[o] === 0) continue;
         const w = Math.min((rest * (offers.weight[o] as number)) / wsum, (offers.cap[o] as number) - (offers.sent[o] as number));
         if (w <= 0) continue;
         const i = want.count++;

@@ -4,7 +4,9 @@
  * objects each carried four boxed doubles and a tally, and the maps and lists around them
  * were rebuilt every month. Columns hold numbers unboxed and grow only to the largest month
  * seen. Every month starts with `reset()` and writes each row before reading it, so nothing
- * carries over between months or runs.
+ * carries over between months or runs; except a destination's market terms (`market`,
+ * `hub`, `provenanceMarket`, `referencePrice`), which the feed trade rewrites only when the
+ * slot's country or the world changes (feed-trade.ts).
  */
 
 import { growF64, growI32 } from './grow.ts';
@@ -25,10 +27,14 @@ export class Destinations {
   added = new Float64Array(16);
   /** Capacity that takes only its own country's feed. */
   domesticOnly = new Float64Array(16);
-  /** The market each destination's plants face, and its price this month and at reference (read once a month, not per route). */
+  /** The market each destination's plants face, and its price this month and at reference (not read per route). */
   readonly market: string[] = [];
   price = new Float64Array(16);
   referencePrice = new Float64Array(16);
+  /** 1 when the market is one of the world's provenance markets (not read per route). */
+  provenanceMarket = new Int32Array(16);
+  /** The market's hub country, which export controls may name (not read per controlled route). */
+  readonly hub: string[] = [];
   /** Capacity not yet taken. */
   free = new Float64Array(16);
   /** Tonnes domestic plants took from their own country. */
@@ -64,6 +70,7 @@ export class Destinations {
     this.domesticOnly = growF64(this.domesticOnly, n);
     this.price = growF64(this.price, n);
     this.referencePrice = growF64(this.referencePrice, n);
+    this.provenanceMarket = growI32(this.provenanceMarket, n);
     this.free = growF64(this.free, n);
     this.selfSent = growF64(this.selfSent, n);
     this.seenBy = growI32(this.seenBy, n);

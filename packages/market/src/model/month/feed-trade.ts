@@ -1,24 +1,52 @@
-import type { FeedForm, FeedRouteSpec } from '../../world/types.ts';
+import type { FeedForm, FeedRouteSpec, World } from '../../world/types.ts';
 import { exportLimit } from '../controls.ts';
-import { certifiedShare, feedCost, feedScale, marketOf, payable, provenanceFactor, routeFreight, tariffRate } from '../economics.ts';
-import type { MonthContext } from './context.ts';
+import { marketOf, payable } from '../economics.ts';
+import type { MonthContext, WorldIndex } from './context.ts';
+import { FeedOrigin } from './feed-origin.ts';
 import { serveDomestic, rationForeign } from './feed-rationing.ts';
 import { Destinations, Offers, Plans } from './feed-tables.ts';
+import { PowMemo } from './pow-memo.ts';
 import { feedCapacities } from './feed.ts';
 
 // The working tables, refilled every month (see feed-tables.ts).
 const dest = new Destinations();
 const offers = new Offers();
 const plans = new Plans();
+// Per plan row, its origin's terms: read when planning, reused when shipping (feed
+// shipments change none of them). The objects are kept and refilled each month, and keep
+// their flow keys between months; `seller` is the origin being planned or shipped.
+const sellers: FeedOrigin[] = [];
+let seller = new FeedOrigin();
+// (netback ratio)^theta of the month's routes: most ratios recur within a month (see pow-memo.ts).
+const attraction = new PowMemo();
+
+// The country each slot's market terms (market, hub, provenance, reference price) were read
+// for, and from which world: a slot usually holds the same country month after month, and
+// those terms depend on the country and the world only.
+const termsFor: string[] = [];
+let termsWorld: World | undefined;
+let termsIndex: WorldIndex | undefined;
 
 /** Fills this month's destinations: their capacity, all of it free, and the prices their plants face. */
 function openDestinations(ctx: MonthContext): void {
   feedCapacities(ctx, dest);
+  const { world, index } = ctx;
+  if (world !== termsWorld || index !== termsIndex) {
+    termsFor.length = 0;
+    termsWorld = world;
+    termsIndex = index;
+  }
   for (let slot = 0; slot < dest.count; slot++) {
-    const market = marketOf(ctx.world, dest.countries[slot] as string);
-    dest.market[slot] = market;
-    dest.price[slot] = ctx.prices[market] ?? 0;
-    dest.referencePrice[slot] = ctx.index.referencePrices[market] ?? 0;
+    const country = dest.countries[slot] as string;
+    if (termsFor[slot] !== country) {
+      const market = marketOf(world, country);
+      dest.market[slot] = market;
+      dest.provenanceMarket[slot] = world.parameters.provenanceMarkets.includes(market) ? 1 : 0;
+      dest.hub[slot] = index.markets.get(market)?.hub ?? '';
+      dest.referencePrice[slot] = index.referencePrices[market] ?? 0;
+      termsFor[slot] = country;
+    }
+    dest.price[slot] = ctx.prices[dest.market[slot] as string] ?? 0;
     dest.free[slot] = dest.total[slot] as number;
   }
 }
@@ -51,11 +79,14 @@ function payableOf(terms: MonthTerms, form: FeedForm): number {
  * share (or size) x (netback / reference netback)^theta; export controls cap the flow.
  */
 function offersOf(ctx: MonthContext, terms: MonthTerms, n: number, origin: string, stock: number, form: FeedForm): void {
+  // The row this origin's plan will take if it has one (else the next origin reuses it).
+  seller = sellers[plans.count] ?? (sellers[plans.count] = new FeedOrigin());
+  seller.set(ctx.world, ctx.s, origin, form, payableOf(terms, form), ctx.m);
   for (const r of ctx.index.feedRoutesByOrigin.get(origin) ?? NO_ROUTES) {
     const slot = dest.slotOf(r.to);
     if (slot < 0) continue;
     offers.stage(slot, r.baseShare, r.freightUsdPerTonne);
-    consider(ctx, terms, n, origin, form);
+    consider(ctx, terms, n);
   }
   for (let slot = 0; slot < dest.count; slot++) {
     const to = dest.countries[slot] as string;
@@ -64,7 +95,7 @@ function offersOf(ctx: MonthContext, terms: MonthTerms, n: number, origin: strin
     if (attracting <= 0) continue;
     const scale = to === origin ? stock : Math.max(terms.worldFeed, stock);
     offers.stage(slot, (terms.entryWeight * attracting) / Math.max(scale, 1e-9), terms.defaultFreight);
-    consider(ctx, terms, n, origin, form);
+    consider(ctx, terms, n);
   }
 }
 
@@ -73,7 +104,7 @@ function offersOf(ctx: MonthContext, terms: MonthTerms, n: number, origin: strin
  * for its destination and nets back more than nothing. A module function, not a closure in
  * offersOf: one closure per origin and month added up.
  */
-function consider(ctx: MonthContext, terms: MonthTerms, n: number, origin: string, form: FeedForm): void {
+function consider(ctx: MonthContext, terms: MonthTerms, n: number): void {
   const slot = offers.slot[offers.count] as number;
   const w = offers.weight[offers.count] as number;
   if (w <= 0 || dest.seenBy[slot] === n) return;
@@ -82,24 +113,27 @@ function consider(ctx: MonthContext, terms: MonthTerms, n: number, origin: strin
   const to = dest.countries[slot] as string;
   const freight = offers.freight[offers.count] as number;
   // The netback terms as numbers, not a terms object: this runs for every candidate route.
+  // Those of economics.ts feedScale and feedCost, with the origin's parts read once (feed-origin.ts).
   const market = dest.market[slot] as string;
-  const scale = feedScale(world, s, origin, to, market, payableOf(terms, form), m);
-  const cost = feedCost(world, s, origin, to, market, freight, m);
+  const home = to === seller.origin;
+  const scale = home ? seller.payableShare : seller.scale(world, s, to, market, dest.provenanceMarket[slot] === 1, m);
+  const cost = home ? seller.inland / 2 : seller.cost(s, market, freight, m);
   const nb = scale * (dest.price[slot] as number) - cost;
   if (nb <= 0) return;
   const nb0 = scale * (dest.referencePrice[slot] as number) - cost;
   const ratio = nb0 > 0 ? nb / nb0 : 2;
-  offers.keep(w * Math.pow(ratio, terms.theta));
-  if (origin !== to && s.controls.length > 0) limitByControls(ctx, offers.count - 1, origin, form);
+  offers.keep(w * attraction.pow(ratio));
+  // An origin no control names has no limit (exportLimit would find none), as keep left it.
+  if (!home && seller.controlled) limitByControls(ctx, offers.count - 1);
 }
 
 // Apart from consider, so that stays small enough for the compiler to inline the netback's parts into it.
-function limitByControls(ctx: MonthContext, o: number, origin: string, form: FeedForm): void {
+function limitByControls(ctx: MonthContext, o: number): void {
   const slot = offers.slot[o] as number;
   const to = dest.countries[slot] as string;
   const market = dest.market[slot] as string;
-  const hub = ctx.index.markets.get(market)?.hub ?? '';
-  const limit = exportLimit(ctx.s, origin, ctx.index.names.flow(origin, to), market, to, hub, form, ctx.m);
+  const { origin, form } = seller;
+  const limit = exportLimit(ctx.s, origin, seller.flowKey(ctx.index.names, to, slot), market, to, dest.hub[slot] as string, form, ctx.m);
   offers.cap[o] = limit.cap;
   offers.measure[o] = limit.measure;
 }
@@ -115,6 +149,7 @@ function plansOf(ctx: MonthContext): void {
   const terms = monthTerms;
   terms.worldFeed = worldFeed;
   terms.theta = p.tradeElasticity;
+  attraction.begin(terms.theta);
   terms.entryWeight = p.newCapacityEntryWeight;
   terms.defaultFreight = p.defaultFeedFreightUsdPerTonne;
   terms.payableOre = payable(world, 'ore');
@@ -123,9 +158,12 @@ function plansOf(ctx: MonthContext): void {
   plans.reset();
   let n = 0;
   for (const origin in s.ore) {
-    if (!((s.ore[origin] ?? 0) + (s.concentrate[origin] ?? 0) > 1e-9)) continue;
-    const ore = Math.max(0, s.ore[origin] ?? 0);
-    const conc = Math.max(0, s.concentrate[origin] ?? 0);
+    // Each stock read once (a keyed load on a record with a dozen keys is not free).
+    const heldOre = s.ore[origin] ?? 0;
+    const heldConc = s.concentrate[origin] ?? 0;
+    if (!(heldOre + heldConc > 1e-9)) continue;
+    const ore = Math.max(0, heldOre);
+    const conc = Math.max(0, heldConc);
     const stock = ore + conc;
     const first = offers.count;
     offersOf(ctx, terms, ++n, origin, stock, conc >= ore ? 'concentrate' : 'ore');
@@ -150,6 +188,7 @@ export function allocateFeed(ctx: MonthContext): void {
   rationForeign(dest, offers, plans);
   for (let i = 0; i < plans.count; i++) {
     const origin = plans.origin[i] as string;
+    seller = sellers[i] as FeedOrigin;
     const ore = plans.ore[i] as number;
     const conc = plans.conc[i] as number;
     const stock = plans.stock[i] as number;
@@ -190,18 +229,19 @@ interface ShipTerms {
 // The terms of the flow being shipped: one object, refilled per flow.
 const ship: ShipTerms = { from: '', to: '', key: '', certified: 0, price: 0, provenance: 0, tariffFactor: 0, freight: 0 };
 
-function setShipTerms(ctx: MonthContext, from: string, slot: number, baseFreight: number): void {
+// From the origin's terms (feed-origin.ts): the economics functions' values, called only where they can differ from neutral.
+function setShipTerms(ctx: MonthContext, origin: string, slot: number, baseFreight: number): void {
   const { world, s, m } = ctx;
   const to = dest.countries[slot] as string;
   const market = dest.market[slot] as string;
-  ship.from = from;
+  ship.from = origin;
   ship.to = to;
-  ship.key = ctx.index.names.flow(from, to);
-  ship.certified = certifiedShare(world, s, from, m);
+  ship.key = seller.flowKey(ctx.index.names, to, slot);
+  ship.certified = seller.certified;
   ship.price = dest.price[slot] as number;
-  ship.provenance = provenanceFactor(world, s, from, market, m);
-  ship.tariffFactor = 1 + tariffRate(s, to, from, m);
-  ship.freight = routeFreight(s, from, market, baseFreight, m);
+  ship.provenance = seller.factor(world, s, market, dest.provenanceMarket[slot] === 1, m);
+  ship.tariffFactor = 1 + seller.tariff(s, to, m);
+  ship.freight = seller.freight(s, market, baseFreight, m);
 }
 
 function shipFeed(ctx: MonthContext, tonnes: number, form: FeedForm): void {
