@@ -19,23 +19,54 @@ export function hhi(values: readonly number[]): number {
 const clamp01 = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 const safeDiv = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? a / b : 0);
 
-/** Builds every outcome series from the fold's monthly sums (see catalogue.ts for the formulas). */
-export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly number[], years: readonly number[]): Record<string, OutcomeSeries> {
+/** `hhi` over the first `k` values of a reused buffer: the same sums in the same order, no array per month. */
+function hhiOfBuffer(values: Float64Array, k: number): number {
+  let total = 0;
+  for (let i = 0; i < k; i++) total += Math.max(0, values[i] as number);
+  if (total <= 0) return 0;
+  let h = 0;
+  for (let i = 0; i < k; i++) {
+    const share = (100 * Math.max(0, values[i] as number)) / total;
+    h += share * share;
+  }
+  return Math.min(10000, h);
+}
+
+/**
+ * Builds every outcome series from the fold's monthly sums (see catalogue.ts for the formulas).
+ * Outcomes `monthlyFor` rejects get an empty `monthly`: a caller that reports only yearly
+ * values skips most of the work and allocation here; yearly values are the same either way.
+ */
+export function deriveOutcomes(
+  world: World,
+  s: MonthlySums,
+  yearOf: readonly number[],
+  years: readonly number[],
+  monthlyFor: (id: string) => boolean = () => true,
+): Record<string, OutcomeSeries> {
   const n = s.n;
   const out: Record<string, OutcomeSeries> = {};
-  const monthsOfYear = years.map((y) => yearOf.flatMap((yy, m) => (yy === y ? [m] : [])));
-  const perYear = (f: (months: number[]) => number): number[] => monthsOfYear.map(f);
-  const sumOf = (a: ArrayLike<number>, months: number[]): number => {
+  // Months of each year in ascending order, found in one pass; every yearly value sums
+  // them in that order, as the per-year filter did.
+  const yearIndex = new Map<number, number>();
+  years.forEach((y, i) => yearIndex.set(y, i));
+  const monthsOfYear: number[][] = years.map(() => []);
+  for (let m = 0; m < yearOf.length; m++) {
+    const i = yearIndex.get(yearOf[m] as number);
+    if (i !== undefined) (monthsOfYear[i] as number[]).push(m);
+  }
+  const ny = monthsOfYear.length;
+  const sumOf = (a: ArrayLike<number>, months: readonly number[]): number => {
     let acc = 0;
-    for (const m of months) acc += a[m] ?? 0;
+    for (let i = 0; i < months.length; i++) acc += a[months[i] as number] ?? 0;
     return acc;
   };
-  // Plain loops: Array.from over typed arrays and length objects went through iterators.
-  const monthlyOf = (f: (m: number) => number): number[] => {
+  const yearSums = (a: ArrayLike<number>): number[] => {
     const values: number[] = [];
-    for (let m = 0; m < n; m++) values.push(f(m));
+    for (let y = 0; y < ny; y++) values.push(sumOf(a, monthsOfYear[y] as number[]));
     return values;
   };
+  // Plain loops: Array.from over typed arrays and length objects went through iterators.
   const copy = (a: ArrayLike<number>): number[] => {
     const values: number[] = [];
     for (let i = 0; i < a.length; i++) values.push(a[i] as number);
@@ -44,29 +75,59 @@ export function deriveOutcomes(world: World, s: MonthlySums, yearOf: readonly nu
   const put = (id: string, unit: string, monthly: number[], yearly: number[]): void => {
     out[id] = { id, unit, monthly, yearly };
   };
-  const sum = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, copy(a), perYear((ms) => sumOf(a, ms)));
-  const mean = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, copy(a), perYear((ms) => (ms.length > 0 ? sumOf(a, ms) / ms.length : 0)));
-  const end = (id: string, unit: string, a: ArrayLike<number>): void =>
-    put(id, unit, copy(a), perYear((ms) => a[ms[ms.length - 1] ?? 0] ?? 0));
+  const sum = (id: string, unit: string, a: ArrayLike<number>): void => put(id, unit, monthlyFor(id) ? copy(a) : [], yearSums(a));
+  const mean = (id: string, unit: string, a: ArrayLike<number>): void => {
+    const yearly: number[] = [];
+    for (let y = 0; y < ny; y++) {
+      const ms = monthsOfYear[y] as number[];
+      yearly.push(ms.length > 0 ? sumOf(a, ms) / ms.length : 0);
+    }
+    put(id, unit, monthlyFor(id) ? copy(a) : [], yearly);
+  };
+  const end = (id: string, unit: string, a: ArrayLike<number>): void => {
+    const yearly: number[] = [];
+    for (let y = 0; y < ny; y++) {
+      const ms = monthsOfYear[y] as number[];
+      yearly.push(a[ms[ms.length - 1] ?? 0] ?? 0);
+    }
+    put(id, unit, monthlyFor(id) ? copy(a) : [], yearly);
+  };
   const ratio = (id: string, unit: string, num: ArrayLike<number>, den: ArrayLike<number>, clamp = false, offset = 0): void => {
-    const f = (x: number): number => (clamp ? clamp01(x) : x);
-    put(
-      id,
-      unit,
-      monthlyOf((m) => ((den[m] ?? 0) > 0 ? f(safeDiv(num[m] ?? 0, den[m] ?? 0) + offset) : 0)),
-      perYear((ms) => (sumOf(den, ms) > 0 ? f(safeDiv(sumOf(num, ms), sumOf(den, ms)) + offset) : 0)),
-    );
+    const monthly: number[] = [];
+    for (let m = monthlyFor(id) ? 0 : n; m < n; m++) {
+      const d = den[m] ?? 0;
+      if (d > 0) {
+        const x = safeDiv(num[m] ?? 0, d) + offset;
+        monthly.push(clamp ? clamp01(x) : x);
+      } else monthly.push(0);
+    }
+    const yearly: number[] = [];
+    for (let y = 0; y < ny; y++) {
+      const ms = monthsOfYear[y] as number[];
+      const d = sumOf(den, ms);
+      if (d > 0) {
+        const x = safeDiv(sumOf(num, ms), d) + offset;
+        yearly.push(clamp ? clamp01(x) : x);
+      } else yearly.push(0);
+    }
+    put(id, unit, monthly, yearly);
   };
   const hhiOf = (id: string, keys: string[]): void => {
     const arrays = keys.map((k) => s.get(k));
-    put(
-      id,
-      '0-10000',
-      monthlyOf((m) => hhi(arrays.map((a) => a[m] ?? 0))),
-      perYear((ms) => hhi(arrays.map((a) => sumOf(a, ms)))),
-    );
+    const k = arrays.length;
+    const buffer = new Float64Array(k);
+    const monthly: number[] = [];
+    for (let m = monthlyFor(id) ? 0 : n; m < n; m++) {
+      for (let i = 0; i < k; i++) buffer[i] = (arrays[i] as Float64Array)[m] ?? 0;
+      monthly.push(hhiOfBuffer(buffer, k));
+    }
+    const yearly: number[] = [];
+    for (let y = 0; y < ny; y++) {
+      const ms = monthsOfYear[y] as number[];
+      for (let i = 0; i < k; i++) buffer[i] = sumOf(arrays[i] as Float64Array, ms);
+      yearly.push(hhiOfBuffer(buffer, k));
+    }
+    put(id, '0-10000', monthly, yearly);
   };
   const combine = (f: (m: number) => number): Float64Array => {
     const values = new Float64Array(n);

@@ -82,6 +82,8 @@ class RunFolds {
   }
 }
 
+const isPrice = (id: string): boolean => id.startsWith('price.');
+
 /**
  * Runs one scenario (or one of its variants) once: resolves the world, compiles the
  * timed interventions and adaptive rules, runs the event-sourced world on the engine and
@@ -99,7 +101,7 @@ export function runScenarioOnce(
   const world = worldForRun(resolved, runIndex);
   const months = monthsBetween(world.start, resolved.horizon.end);
   const origin = parseMonth(world.start);
-  const folds = new RunFolds(new FlowFold((m) => String(yearOfMonth(m, origin))), new OutcomeFold(world, months));
+  const folds = new RunFolds(new FlowFold((m) => yearOfMonth(m, origin)), new OutcomeFold(world, months));
   const { flows, fold } = folds;
   // Outcomes fold as events are recorded, so a run that keeps no log holds no events:
   // they die young, and the log is only hashed.
@@ -111,28 +113,35 @@ export function runScenarioOnce(
       onEvent: folds.add,
     },
   );
-  const table = fold.result();
+  // Only prices are reported per month.
+  const table = fold.result(isPrice);
   const selected = outcomeSelector(resolved.outcomes);
   const firstYear = Number(resolved.horizon.start.slice(0, 4));
+  // The reported years and price months are the same for every outcome: found once.
+  const yearAt: number[] = [];
+  const yearLabels: string[] = [];
+  for (let i = 0; i < table.years.length; i++) {
+    const year = table.years[i] as number;
+    if (year >= firstYear) {
+      yearAt.push(i);
+      yearLabels.push(String(year));
+    }
+  }
+  const monthAt: number[] = [];
+  for (let i = 0; i < table.months.length; i++) if ((table.months[i] as string) >= resolved.horizon.start) monthAt.push(i);
   const outcomes: Record<string, Record<string, number>> = {};
   for (const id of Object.keys(table.outcomes).sort()) {
     if (!selected(id)) continue;
     const series = table.outcomes[id] as { yearly: number[]; monthly: number[] };
     const values: Record<string, number> = {};
-    table.years.forEach((year, i) => {
-      if (year >= firstYear) values[String(year)] = series.yearly[i] as number;
-    });
-    if (id.startsWith('price.')) {
-      table.months.forEach((label, i) => {
-        if (label >= resolved.horizon.start) values[label] = series.monthly[i] as number;
-      });
+    for (let k = 0; k < yearAt.length; k++) values[yearLabels[k] as string] = series.yearly[yearAt[k] as number] as number;
+    if (isPrice(id)) {
+      for (const i of monthAt) values[table.months[i] as string] = series.monthly[i] as number;
     }
     outcomes[id] = values;
   }
-  for (const [id, years] of Object.entries(flows.result())) {
-    if (!selected(id)) continue;
-    outcomes[id] = Object.fromEntries(Object.entries(years).filter(([year]) => Number(year) >= firstYear));
-  }
+  const flowOutcomes = flows.result(firstYear);
+  for (const id in flowOutcomes) if (selected(id)) outcomes[id] = flowOutcomes[id] as Record<string, number>;
   return {
     scenario: variant === undefined ? scenario.name : `${scenario.name}/${variant}`,
     run: runIndex,
