@@ -245,3 +245,31 @@ export function refinedNetback(
 ): number {
   return refinedNetbackAt(refinedTerms(world, s, from, market, baseFreight, baseTransit, m), prices);
 }
+
+/**
+ * The hub country of `market` (the first market of that id, as {@link refinedTerms} reads
+ * it), or '' when there is none: for callers that price refined routes without building
+ * terms objects.
+ */
+export function marketHub(world: World, market: string): string {
+  return lookup(world).markets.get(market)?.hub ?? '';
+}
+
+/**
+ * The open terminal from `from` to `market` that {@link refinedTerms} and
+ * {@link routeFreight} would use instead of `baseFreight`, or undefined when none beats it.
+ */
+export function terminalBeating(s: WorldState, from: string, market: string, baseFreight: number, m: number): TerminalState | undefined {
+  return cheaperTerminal(s, from, market, baseFreight, m);
+}
+
+/**
+ * {@link refinedNetbackAt} from its parts (`price` the market's price, the other operands
+ * those of {@link RefinedTerms}), the same operations in the same order, for callers that
+ * keep the parts in locals instead of a terms object.
+ */
+export function refinedNetbackOf(price: number, factor: number, tariffFactor: number, freight: number, transitDays: number, carryingCostPerYear: number): number {
+  const gross = price * factor;
+  const carrying = (price * carryingCostPerYear * transitDays) / 365;
+  return gross / tariffFactor - freight - carrying;
+}

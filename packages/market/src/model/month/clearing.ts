@@ -5,6 +5,7 @@ import type { PlantState, StockpileState } from '../state.ts';
 import type { BuyerSlots, MonthContext } from './context.ts';
 import { CountryTally } from './country-tally.ts';
 import { plantCapacity } from './feed.ts';
+import { PowMemo } from './pow-memo.ts';
 import { ClearingBook, clearBook } from './price.ts';
 
 /** Recycled supply and stockpile releases enter their markets before clearing. */
@@ -42,15 +43,37 @@ export interface MarketResults {
 const book = new ClearingBook();
 const converters = new CountryTally();
 let factors = new Float64Array(8);
+/**
+ * Buyers' growth factors (1 + growth)^(m/12) this month: buyers share a few growth rates
+ * (most none), so a month raises a few bases where it raised one per buyer and market.
+ */
+const growth = new PowMemo();
+// The last substitution step computed and the adjustment years it was computed for:
+// buyers share their adjustment time, so the exp is taken when it changes, not per buyer.
+let stepKnown = false;
+let stepYears = 0;
+let stepValue = 0;
+
+/** 1 - exp(-1 / (12 x years)): the share of the gap to its target a buyer's substitution closes in a month. */
+function substitutionStep(years: number): number {
+  // Object.is keeps -0 and +0 apart, which give steps of opposite infinities.
+  if (!stepKnown || !Object.is(years, stepYears)) {
+    stepKnown = true;
+    stepYears = years;
+    stepValue = 1 - Math.exp(-1 / (12 * years));
+  }
+  return stepValue;
+}
+
 const results = { consumed: new Float64Array(4), shortfall: new Float64Array(4) };
 
-/** Fills `book` with a market's buyers: demand at the reference price this month (growth and substitution applied). */
+/** Fills `book` with a market's buyers: demand at the reference price this month (growth and substitution applied; `growth` is begun for the month). */
 function openBook(ctx: MonthContext, buyers: readonly BuyerSpec[]): void {
-  const { s, m } = ctx;
+  const { s } = ctx;
   book.open(buyers.length);
   for (let i = 0; i < buyers.length; i++) {
     const b = buyers[i] as BuyerSpec;
-    book.normals[i] = (b.demandTonnesPerYear / 12) * Math.pow(1 + b.growthPerYear, m / 12) * (s.substitution[b.id] ?? 1);
+    book.normals[i] = (b.demandTonnesPerYear / 12) * growth.pow(1 + b.growthPerYear) * (s.substitution[b.id] ?? 1);
     book.elasticities[i] = b.elasticityShortRun;
     book.defense[i] = b.segment === 'defense' ? 1 : 0;
   }
@@ -86,6 +109,7 @@ function converterPurchases(ctx: MonthContext, market: string): number {
  */
 export function clearMarkets(ctx: MonthContext): MarketResults {
   const { world, s, m } = ctx;
+  growth.begin(m / 12);
   if (results.consumed.length < world.markets.length) {
     results.consumed = new Float64Array(world.markets.length);
     results.shortfall = new Float64Array(world.markets.length);
@@ -105,7 +129,7 @@ export function clearMarkets(ctx: MonthContext): MarketResults {
     if (factors.length < buyers.length) factors = new Float64Array(2 * buyers.length);
     for (let i = 0; i < buyers.length; i++) {
       const b = buyers[i] as BuyerSpec;
-      const step = 1 - Math.exp(-1 / (12 * b.adjustmentYears));
+      const step = substitutionStep(b.adjustmentYears);
       const target = Math.pow(ratio, b.elasticityLongRun - b.elasticityShortRun);
       const prev = s.substitution[b.id] ?? 1;
       factors[i] = prev + (target - prev) * step;
@@ -171,8 +195,9 @@ function shipSales(ctx: MonthContext, market: string, price: number): void {
   const buyer = ctx.index.names.market(market);
   for (const sale of ctx.pendingSales) {
     if (sale.market !== market) continue;
-    const factor = provenanceFactor(world, s, sale.from, market, m);
-    const tariff = tariffRate(s, hub, sale.from, m);
+    // The calls give 1 and 0 for a seller that provenance and tariffs leave alone.
+    const factor = sale.provenance ? provenanceFactor(world, s, sale.from, market, m) : 1;
+    const tariff = sale.tariffs ? tariffRate(s, hub, sale.from, m) : 0;
     const buyerUsd = price * factor * (sale.metal + sale.oxide * (1 + oxidePremium));
     const tariffUsd = buyerUsd - buyerUsd / (1 + tariff);
     const settlement = {

@@ -51,28 +51,35 @@ function allKnown(keys: readonly string[], n: number, shipments: FlowTally): boo
   return known === shipments.size;
 }
 
+/**
+ * Rolls one key: its moving average from `prev` (undefined for a new flow) towards this
+ * month's shipments, kept at entry `kept` when above 1e-6 t. Returns the new count of kept
+ * entries. A module function, not a closure made each month: under tsx each such closure
+ * was also given a name by a `__name` call, which cost more than the rolling.
+ */
+function roll(shipments: FlowTally, alpha: number, key: string, prev: number | undefined, kept: number): number {
+  const x = shipments.get(key) ?? 0;
+  const next = prev === undefined ? x : prev + alpha * (x - prev);
+  if (!(next > 1e-6)) return kept;
+  keptKeys[kept] = key;
+  keptValues[kept] = next;
+  return kept + 1;
+}
+
 /** Rolls the export references one month: each flow's moving average, kept while above 1e-6 t. */
 function rollReferences(ctx: MonthContext): Readonly<Record<string, number>> {
   const reference = ctx.s.exportReference;
+  const shipments = ctx.shipments;
   const alpha = 1 / Math.max(1, ctx.world.parameters.exportReferenceMonths);
   let kept = 0;
-  const roll = (key: string, prev: number | undefined): void => {
-    const x = ctx.shipments.get(key) ?? 0;
-    const next = prev === undefined ? x : prev + alpha * (x - prev);
-    if (next > 1e-6) {
-      keptKeys[kept] = key;
-      keptValues[kept] = next;
-      kept++;
-    }
-  };
   const cached = reference === lastBuilt ? keptKeys.length : -1;
-  if (cached >= 0 && allKnown(keptKeys, cached, ctx.shipments)) {
+  if (cached >= 0 && allKnown(keptKeys, cached, shipments)) {
     // The record's keys, in its order, with its values; entry i is read before any write to it (kept <= i).
-    for (let i = 0; i < cached; i++) roll(keptKeys[i] as string, keptValues[i] as number);
-  } else if (knownSortedKeys(reference, ctx.shipments)) {
-    for (const key in reference) roll(key, reference[key]);
+    for (let i = 0; i < cached; i++) kept = roll(shipments, alpha, keptKeys[i] as string, keptValues[i] as number, kept);
+  } else if (knownSortedKeys(reference, shipments)) {
+    for (const key in reference) kept = roll(shipments, alpha, key, reference[key], kept);
   } else {
-    for (const key of mergedKeys(reference, ctx.shipments)) roll(key, reference[key]);
+    for (const key of mergedKeys(reference, shipments)) kept = roll(shipments, alpha, key, reference[key], kept);
   }
   if (keptKeys.length > kept) keptKeys.length = kept;
   lastBuilt = ctx.index.referenceShape.build(keptKeys, keptValues);

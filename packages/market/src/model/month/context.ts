@@ -87,6 +87,14 @@ export interface PendingSale {
   readonly oxide: number;
   readonly certified: number;
   readonly freightUsd: number;
+  /**
+   * The seller's SaleOrigin flags when it sold: whether provenance can move its price and
+   * whether a tariff names it. Clearing settles the sale the same month, when they still
+   * hold (no event of the month changes certifications or tariffs), and skips the calls
+   * whose answer they show to be neutral.
+   */
+  readonly provenance: boolean;
+  readonly tariffs: boolean;
 }
 
 /** Everything one month's steps share. */

@@ -4,6 +4,7 @@ import type { MineState, PlantState } from '../state.ts';
 import type { MonthContext } from './context.ts';
 import { CountryTally } from './country-tally.ts';
 import { FormTable } from './form-table.ts';
+import { PowMemo } from './pow-memo.ts';
 
 /**
  * A country's supply signal: the mean feed netback of its base routes (share-weighted), or
@@ -87,6 +88,8 @@ const indices = new FormTable();
 // order, reused month to month: entries past this month's facilities are stale and unread.
 const mineRates: (readonly [number, number])[] = [];
 const availabilities: number[] = [];
+/** Plants' price ratios raised to the utilisation elasticity: a month has one ratio per market, a dozen plants share them. */
+const plantPowers = new PowMemo();
 
 /** Utilisation of mines and plants moves part of the way to its price-driven target (partial adjustment). */
 export function adjustUtilization(ctx: MonthContext): void {
@@ -118,12 +121,13 @@ export function adjustUtilization(ctx: MonthContext): void {
     mineRates[i] = [u, c];
   }
   const plantIds = ctx.index.plantOrder.of(s.plants);
+  plantPowers.begin(p.plantUtilizationElasticity);
   for (let i = 0; i < plantIds.length; i++) {
     const plant = s.plants[plantIds[i] as string] as PlantState;
     const market = countryOf(world, plant.country)?.market ?? 'exChina';
     // Idle capacity restarts when prices exceed the reference; below it, feed (not price) limits output.
     const ratio = Math.max(1, (prices[market] ?? 0) / (ref[market] ?? 1));
-    const target = Math.min(1, Math.max(0.02, plant.baseUtilization * Math.pow(ratio, p.plantUtilizationElasticity)));
+    const target = Math.min(1, Math.max(0.02, plant.baseUtilization * plantPowers.pow(ratio)));
     availabilities[i] = plant.availability + (target - plant.availability) * shortStep;
   }
   // Records of ~40 keys built key by key would be slow hash tables (see RecordShape); it reads one value per key.

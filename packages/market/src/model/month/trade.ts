@@ -1,18 +1,27 @@
 import type { SalesRouteSpec } from '../../world/types.ts';
 import { exportLimit, type ExportLimit } from '../controls.ts';
-import { activeFraction, certification, marketOf, refinedNetbackAt, refinedTerms, routeFreight } from '../economics.ts';
+import { activeFraction, certification, marketHub, marketOf, refinedNetbackOf, routeFreight } from '../economics.ts';
 import type { OfftakeState } from '../state.ts';
 import type { MonthContext, PendingSale } from './context.ts';
+import { PowMemo } from './pow-memo.ts';
 import { RefinedOffers } from './refined-offers.ts';
+import { SaleOrigin } from './sale-origin.ts';
 
 /** No export control applies: shared, as the limits are read only. */
 const NO_LIMIT: ExportLimit = { cap: Infinity, measure: '' };
 
-function minLimit(ctx: MonthContext, from: string, market: string): ExportLimit {
+/**
+ * The lower of the metal and oxide export limits from `from` into `market`. With
+ * `sameForms` (every control of `from` covers both forms or neither: SaleOrigin) the two
+ * are equal, and the metal one is returned without computing the oxide one, which is
+ * what the comparison would pick.
+ */
+function minLimit(ctx: MonthContext, from: string, market: string, sameForms = false): ExportLimit {
   if (ctx.s.controls.length === 0 || marketOf(ctx.world, from) === market) return NO_LIMIT;
   const hub = ctx.index.markets.get(market)?.hub ?? '';
   const key = ctx.index.names.flow(from, market);
   const a = exportLimit(ctx.s, from, key, market, undefined, hub, 'metal', ctx.m);
+  if (sameForms) return a;
   const b = exportLimit(ctx.s, from, key, market, undefined, hub, 'oxide', ctx.m);
   return a.cap <= b.cap ? a : b;
 }
@@ -95,6 +104,13 @@ function routesFor(ctx: MonthContext, from: string): readonly SalesRouteSpec[] {
 
 /** One country's offers at a time; kept between calls so a month makes no offer objects. */
 const offers = new RefinedOffers();
+/** The selling country's terms, read once per country and month. */
+const origin = new SaleOrigin();
+/**
+ * Netback ratios raised to the trade elasticity this month: countries whose terms are
+ * neutral offer into a market along routes of equal freight at equal ratios.
+ */
+const powers = new PowMemo();
 
 /**
  * Countries with a trioxide plant (converters, which hold metal for their oxide), listed
@@ -121,10 +137,11 @@ type SaleSlot = { -readonly [K in keyof PendingSale]: PendingSale[K] };
  */
 const salePool: SaleSlot[] = [];
 
-function pendingSale(i: number, from: string, market: string, metal: number, oxide: number, certified: number, freightUsd: number): PendingSale {
+function pendingSale(i: number, from: string, market: string, metal: number, oxide: number, certified: number, freightUsd: number, origin: SaleOrigin): PendingSale {
   const sale = salePool[i];
+  const { provenance, tariffs } = origin;
   if (sale === undefined) {
-    const made: SaleSlot = { from, market, metal, oxide, certified, freightUsd };
+    const made: SaleSlot = { from, market, metal, oxide, certified, freightUsd, provenance, tariffs };
     salePool.push(made);
     return made;
   }
@@ -134,6 +151,8 @@ function pendingSale(i: number, from: string, market: string, metal: number, oxi
   sale.oxide = oxide;
   sale.certified = certified;
   sale.freightUsd = freightUsd;
+  sale.provenance = provenance;
+  sale.tariffs = tariffs;
   return sale;
 }
 
@@ -148,6 +167,8 @@ export function sellRefined(ctx: MonthContext): void {
   const theta = world.parameters.tradeElasticity;
   const ref = ctx.index.referencePrices;
   listConverters(s.plants);
+  const carrying = world.parameters.carryingCostPerYear;
+  powers.begin(theta);
   // No event of this step changes the metal stocks' keys, so walking them live is safe.
   for (const from in s.metal) {
     const metal = Math.max(0, s.metal[from] ?? 0);
@@ -158,15 +179,23 @@ export function sellRefined(ctx: MonthContext): void {
     const converter = converters.includes(from);
     const sellable = converter ? oxide : stock;
     if (sellable <= 1e-9) continue;
+    origin.set(world, s, from, m);
     offers.reset();
     for (const r of routesFor(ctx, from)) {
       if (r.baseShare <= 0) continue;
-      const terms = refinedTerms(world, s, from, r.to, r.freightUsdPerTonne, r.transitDays, m);
-      const nb = refinedNetbackAt(terms, prices);
+      // refinedTerms and refinedNetbackAt, term by term, without the terms object and
+      // without the calls whose answer is neutral for this origin (see SaleOrigin).
+      const market = r.to;
+      const terminal = origin.terminal(s, market, r.freightUsdPerTonne, m);
+      const factor = origin.factor(world, s, market, m);
+      const tariffFactor = 1 + (origin.tariffs ? origin.tariff(s, marketHub(world, market), m) : 0);
+      const freight = terminal === undefined ? r.freightUsdPerTonne : terminal.freightUsdPerTonne;
+      const transitDays = terminal === undefined ? r.transitDays : terminal.transitDays;
+      const nb = refinedNetbackOf(prices[market] ?? 0, factor, tariffFactor, freight, transitDays, carrying);
       if (nb <= 0) continue;
-      const nb0 = refinedNetbackAt(terms, ref);
+      const nb0 = refinedNetbackOf(ref[market] ?? 0, factor, tariffFactor, freight, transitDays, carrying);
       const ratio = nb0 > 0 ? nb / nb0 : 2;
-      offers.add(r, r.baseShare * Math.pow(ratio, theta), minLimit(ctx, from, r.to));
+      offers.add(r, r.baseShare * powers.pow(ratio), origin.controlled ? minLimit(ctx, from, market, origin.sameForms) : NO_LIMIT);
     }
     const n = offers.count;
     const { weight, cap, slot, open, sent } = offers;
@@ -196,7 +225,7 @@ export function sellRefined(ctx: MonthContext): void {
       if (placed <= 1e-12) break;
     }
     const oxShare = converter ? 1 : oxide / stock;
-    const cert = certification(world, s, from, m).certified;
+    const cert = origin.certified;
     for (let i = 0; i < n; i++) {
       const route = offers.route(i);
       const t = sent[slot[i] as number] as number;
@@ -208,9 +237,11 @@ export function sellRefined(ctx: MonthContext): void {
       if (t <= 1e-12) continue;
       const market = route.to;
       const ox = t * oxShare;
-      const freight = t * routeFreight(s, from, market, route.freightUsdPerTonne, m);
-      ctx.pendingSales.push(pendingSale(ctx.pendingSales.length, from, market, t - ox, ox, t * cert, freight));
-      if (marketOf(world, from) !== market) {
+      // routeFreight, whose terminal SaleOrigin found absent or asked about.
+      const terminal = origin.terminal(s, market, route.freightUsdPerTonne, m);
+      const freight = t * (terminal === undefined ? route.freightUsdPerTonne : terminal.freightUsdPerTonne);
+      ctx.pendingSales.push(pendingSale(ctx.pendingSales.length, from, market, t - ox, ox, t * cert, freight, origin));
+      if (origin.home !== market) {
         const key = ctx.index.names.flow(from, market);
         ctx.shipments.add(key, t);
       }
