@@ -3,6 +3,7 @@ import type { Stage } from '../../world/types.ts';
 import { rampFactor } from '../economics.ts';
 import type { PlantState } from '../state.ts';
 import type { MonthContext } from './context.ts';
+import { CountryTally } from './country-tally.ts';
 import type { Destinations } from './feed-tables.ts';
 import { growF64 } from './grow.ts';
 import { PlantGroups } from './plant-groups.ts';
@@ -60,17 +61,25 @@ export function concentrate(ctx: MonthContext): void {
 /** Per refiner group: its country's feed-consuming capacity and its feed before refining (the stages share it by capacity). */
 const countryFeed = { cap: new Float64Array(16), ore: new Float64Array(16), conc: new Float64Array(16) };
 
+/** Feed-consuming capacity per country this month. */
+const countryCaps = new CountryTally();
+
 function snapshotCountryFeed(ctx: MonthContext, g: PlantGroups): void {
   countryFeed.cap = growF64(countryFeed.cap, g.count);
   countryFeed.ore = growF64(countryFeed.ore, g.count);
   countryFeed.conc = growF64(countryFeed.conc, g.count);
+  // Each country's feed-consuming capacity, summed from zero in group order (the order a
+  // scan of the groups per group met them, so the sums are the same) in one pass.
+  countryCaps.reset();
+  for (let j = 0; j < g.count; j++) {
+    if (!refinesFeed(g.stage[j] as Stage)) continue;
+    const k = countryCaps.slot(g.country[j] as string);
+    countryCaps.values[k] = (countryCaps.values[k] as number) + (g.cap[j] as number);
+  }
   for (let i = 0; i < g.count; i++) {
     if (!refinesFeed(g.stage[i] as Stage)) continue;
     const country = g.country[i] as string;
-    // Summed in group order, as the country's groups are met.
-    let cap = 0;
-    for (let j = 0; j < g.count; j++) if (g.country[j] === country && refinesFeed(g.stage[j] as Stage)) cap += g.cap[j] as number;
-    countryFeed.cap[i] = cap;
+    countryFeed.cap[i] = countryCaps.values[countryCaps.slot(country)] as number;
     countryFeed.ore[i] = Math.max(0, ctx.s.ore[country] ?? 0);
     countryFeed.conc[i] = Math.max(0, ctx.s.concentrate[country] ?? 0);
   }
