@@ -244,3 +244,21 @@ describe('the encoder against a plain reference encoding', () => {
     );
   });
 });
+
+describe('the encoder on objects V8 holds in unusual ways', () => {
+  // Built by one literal site, so the objects share a hidden class until a field's kind changes.
+  const made = (tonnes: number, usd: number): Record<string, unknown> => ({ country: 'RUS', month: 0, oreIn: tonnes, stage: 'smelter', usd });
+  const plain = (value: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+  it('writes an object whose hidden class was replaced while it was held (a field turned from integer to double) like a fresh copy', () => {
+    // given a batch made with integer fields, then one whose fields are doubles (which
+    // retires the batch's hidden class), encoded in creation order as a month's events are
+    const batch = [made(0, 12), made(3, 0), made(226.4, 0.5), made(0, 1e9 + 0.25)];
+    const pieces: string[] = [];
+    const encoder = new CanonicalEncoder((bytes) => pieces.push(Buffer.from(bytes).toString('hex')), 64);
+    batch.forEach((data, seq) => encoder.entry(seq, seq / 4, 'Processed', data));
+    encoder.flush();
+    // then the bytes are those of JSON copies (fresh hidden classes, never replaced)
+    expect(pieces.join('')).toBe(referenceEncoding([batch.map((data) => ({ type: 'Processed', data: plain(data) }))]));
+  });
+});
