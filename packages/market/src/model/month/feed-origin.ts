@@ -1,7 +1,8 @@
 import type { FeedForm, World } from '../../world/types.ts';
-import { certification, countryOf, provenanceFactor, routeFreight, tariffRate } from '../economics.ts';
+import { provenanceFactor, routeFreight } from '../economics.ts';
 import type { WorldState } from '../state.ts';
 import type { Names } from './names.ts';
+import { OriginTerms } from './origin-terms.ts';
 
 /**
  * One origin's feed netback terms for the month, read once per origin instead of once per
@@ -13,23 +14,13 @@ import type { Names } from './names.ts';
  * Valid for the month: feed shipments change stocks, not tariffs, terminals,
  * certifications or controls.
  */
-export class FeedOrigin {
-  /** The origin's ISO3 code. */
-  origin = '';
+export class FeedOrigin extends OriginTerms {
   /** The form its offers are priced and capped as. */
   form: FeedForm = 'ore';
   /** Payable share of the metal price for `form`. */
   payableShare = 0;
   /** Inland haulage per tonne (half of it at home). */
   inland = 0;
-  /** Its certified share of exports this month. */
-  certified = 0;
-  /** Whether provenance can move its price: it has informal imports or a certification programme. */
-  provenance = false;
-  /** Whether a tariff names it as exporter (or all exporters); otherwise its tariff rate is 0 everywhere. */
-  tariffs = false;
-  /** Whether it has a terminal; otherwise every route pays its base freight. */
-  terminals = false;
   /** Whether one of its export controls (not a suspension) covers `form`; otherwise nothing limits its exports. */
   controlled = false;
   // Flow keys by destination slot, for one origin and one world's names. The feed trade
@@ -43,19 +34,10 @@ export class FeedOrigin {
 
   /** Reads `origin`'s terms for month `m`, its feed offered as `form` at `payableShare`. */
   set(world: World, s: WorldState, origin: string, form: FeedForm, payableShare: number, m: number): void {
-    const country = countryOf(world, origin);
-    const programme = s.certifications[origin];
-    this.origin = origin;
+    const country = this.readOrigin(world, s, origin, m);
     this.form = form;
     this.payableShare = payableShare;
     this.inland = country?.inlandFreightUsdPerTonne ?? 0;
-    // certifiedShare of economics.ts, with the programme looked up once for both uses.
-    this.certified = programme === undefined ? 0 : certification(world, s, origin, m).certified;
-    this.provenance = (country?.informalImportShare ?? 0) > 0 || programme !== undefined;
-    this.tariffs = false;
-    for (const t of s.tariffs) if (t.exporter === origin || t.exporter === '*') this.tariffs = true;
-    this.terminals = false;
-    for (const t of s.terminals) if (t.country === origin) this.terminals = true;
     this.controlled = false;
     for (const c of s.controls) if (c.country === origin && c.measure !== 'suspension' && c.products.includes(form)) this.controlled = true;
   }
@@ -77,11 +59,6 @@ export class FeedOrigin {
   /** {@link provenanceFactor} into `market`; `provenanceMarket` says whether the market is one of the world's provenance markets. */
   factor(world: World, s: WorldState, market: string, provenanceMarket: boolean, m: number): number {
     return this.provenance && provenanceMarket ? provenanceFactor(world, s, this.origin, market, m) : 1;
-  }
-
-  /** {@link tariffRate} on its goods entering `importer` (not itself). */
-  tariff(s: WorldState, importer: string, m: number): number {
-    return this.tariffs ? tariffRate(s, importer, this.origin, m) : 0;
   }
 
   /** {@link routeFreight} to `market` for a route whose own freight is `baseFreight`. */

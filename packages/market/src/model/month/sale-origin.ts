@@ -1,6 +1,7 @@
 import type { World } from '../../world/types.ts';
-import { certification, countryOf, provenanceFactor, tariffRate, terminalBeating } from '../economics.ts';
+import { provenanceFactor, terminalBeating } from '../economics.ts';
 import type { TerminalState, WorldState } from '../state.ts';
+import { OriginTerms } from './origin-terms.ts';
 
 /**
  * One refining country's sale terms for the month, read once per country instead of once
@@ -13,19 +14,9 @@ import type { TerminalState, WorldState } from '../state.ts';
  * (only interventions do, between months). The feed trade's FeedOrigin does the same
  * for feed.
  */
-export class SaleOrigin {
-  /** The origin's ISO3 code. */
-  origin = '';
+export class SaleOrigin extends OriginTerms {
   /** The market its plants and domestic sales face (marketOf of economics.ts). */
   home = '';
-  /** Its certified share of exports this month. */
-  certified = 0;
-  /** Whether provenance can move its price: it has informal imports or a certification programme. */
-  provenance = false;
-  /** Whether a tariff names it as exporter (or all exporters); otherwise its tariff rate is 0 everywhere. */
-  tariffs = false;
-  /** Whether it has a terminal; otherwise every route pays its base freight and transit. */
-  terminals = false;
   /** Whether one of its export controls (not a suspension) covers metal or oxide; otherwise nothing limits its refined exports. */
   controlled = false;
   /**
@@ -37,19 +28,9 @@ export class SaleOrigin {
 
   /** Reads `origin`'s terms for month `m`. */
   set(world: World, s: WorldState, origin: string, m: number): void {
-    const country = countryOf(world, origin);
-    this.origin = origin;
+    const country = this.readOrigin(world, s, origin, m);
     // marketOf, with the country looked up once for both uses.
     this.home = country?.market ?? 'exChina';
-    const programme = s.certifications[origin];
-    // certification(...).certified, which is 0 without a programme.
-    this.certified = programme === undefined ? 0 : certification(world, s, origin, m).certified;
-    // As provenanceFactor tests it.
-    this.provenance = (country?.informalImportShare ?? 0) > 0 || programme !== undefined;
-    this.tariffs = false;
-    for (const t of s.tariffs) if (t.exporter === origin || t.exporter === '*') this.tariffs = true;
-    this.terminals = false;
-    for (const t of s.terminals) if (t.country === origin) this.terminals = true;
     this.controlled = false;
     this.sameForms = true;
     for (const c of s.controls) {
@@ -64,11 +45,6 @@ export class SaleOrigin {
   /** {@link provenanceFactor} of its goods in `market`. */
   factor(world: World, s: WorldState, market: string, m: number): number {
     return this.provenance ? provenanceFactor(world, s, this.origin, market, m) : 1;
-  }
-
-  /** {@link tariffRate} on its goods entering `importer`. */
-  tariff(s: WorldState, importer: string, m: number): number {
-    return this.tariffs ? tariffRate(s, importer, this.origin, m) : 0;
   }
 
   /** The terminal its goods to `market` use instead of a route's `baseFreight` ({@link terminalBeating}), if any. */
