@@ -1,5 +1,6 @@
 import type { World } from '../world/types.ts';
-import type { MonthlySums, OutcomeSeries } from './fold.ts';
+import type { OutcomeSeries } from './fold.ts';
+import type { MonthlySums } from './monthly-sums.ts';
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
