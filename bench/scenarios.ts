@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     const rate = (ms: number): string => `${((RUNS * 1000) / ms).toFixed(1)} runs/s`;
     const n = RUNS.toLocaleString('en-US');
     console.log(`${n} runs, 1 worker:  ${(one / 1000).toFixed(2)} s, ${rate(one)} (pool start and result writing included)`);
-    console.log(`${n} runs, 2 workers: ${(two / 1000).toFixed(2)} s, ${rate(two)}; speedup ${(one / two).toFixed(2)}x`);
+    console.log(`${n} runs, 2 workers: ${(two / 1000).toFixed(2)} s, ${rate(two)}; speedup ${(one / two).toFixed(2)}x (read it against the two-thread scaling of allocation-heavy code on this machine: pnpm bench:machine)`);
   }
   if (RSS_RUNS <= 0) return;
   const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child-rss'], { encoding: 'utf8', timeout: 1_800_000 });
