@@ -115,7 +115,7 @@ export function routeCost(
   baseTransit: number,
   m: number,
 ): { freight: number; transitDays: number; terminal?: string } {
-  const t = cheaperTerminal(s, from, market, baseFreight, m);
+  const t = terminalBeating(s, from, market, baseFreight, m);
   return t === undefined ? { freight: baseFreight, transitDays: baseTransit } : { freight: t.freightUsdPerTonne, transitDays: t.transitDays, terminal: t.id };
 }
 
@@ -133,15 +133,19 @@ function cheapestTerminal(s: WorldState, from: string, market: string, m: number
   return best;
 }
 
-/** The cheapest open terminal when it beats `baseFreight` (the first of equals, as a scan keeping only strict improvements finds). */
-function cheaperTerminal(s: WorldState, from: string, market: string, baseFreight: number, m: number): TerminalState | undefined {
+/**
+ * The open terminal from `from` to `market` that {@link refinedTerms} and
+ * {@link routeFreight} use instead of `baseFreight`: the cheapest when it beats it (the
+ * first of equals, as a scan keeping only strict improvements finds), else undefined.
+ */
+export function terminalBeating(s: WorldState, from: string, market: string, baseFreight: number, m: number): TerminalState | undefined {
   const t = cheapestTerminal(s, from, market, m);
   return t !== undefined && t.freightUsdPerTonne < baseFreight ? t : undefined;
 }
 
 /** The freight part of {@link routeCost}, without building the result object. */
 export function routeFreight(s: WorldState, from: string, market: string, baseFreight: number, m: number): number {
-  return cheaperTerminal(s, from, market, baseFreight, m)?.freightUsdPerTonne ?? baseFreight;
+  return terminalBeating(s, from, market, baseFreight, m)?.freightUsdPerTonne ?? baseFreight;
 }
 
 /** Payable share of the metal price for a feed form. */
@@ -212,7 +216,7 @@ export interface RefinedTerms {
 
 /** The terms of the refined netback from `from` into `market` (provenance, tariff, freight, transit). */
 export function refinedTerms(world: World, s: WorldState, from: string, market: string, baseFreight: number, baseTransit: number, m: number): RefinedTerms {
-  const terminal = cheaperTerminal(s, from, market, baseFreight, m);
+  const terminal = terminalBeating(s, from, market, baseFreight, m);
   const importer = lookup(world).markets.get(market)?.hub ?? '';
   return {
     market,
@@ -226,10 +230,7 @@ export function refinedTerms(world: World, s: WorldState, from: string, market: 
 
 /** A refined netback at `prices`: price less provenance, tariff, freight and carrying cost in transit. */
 export function refinedNetbackAt(t: RefinedTerms, prices: Readonly<Record<string, number>>): number {
-  const price = prices[t.market] ?? 0;
-  const gross = price * t.factor;
-  const carrying = (price * t.carryingCostPerYear * t.transitDays) / 365;
-  return gross / t.tariffFactor - t.freight - carrying;
+  return refinedNetbackOf(prices[t.market] ?? 0, t.factor, t.tariffFactor, t.freight, t.transitDays, t.carryingCostPerYear);
 }
 
 /** Netback per t of refined product from `from` sold into `market` at `prices`. */
@@ -256,17 +257,9 @@ export function marketHub(world: World, market: string): string {
 }
 
 /**
- * The open terminal from `from` to `market` that {@link refinedTerms} and
- * {@link routeFreight} would use instead of `baseFreight`, or undefined when none beats it.
- */
-export function terminalBeating(s: WorldState, from: string, market: string, baseFreight: number, m: number): TerminalState | undefined {
-  return cheaperTerminal(s, from, market, baseFreight, m);
-}
-
-/**
- * {@link refinedNetbackAt} from its parts (`price` the market's price, the other operands
- * those of {@link RefinedTerms}), the same operations in the same order, for callers that
- * keep the parts in locals instead of a terms object.
+ * The netback of a refined route from its parts (`price` the market's price, the other
+ * operands those of {@link RefinedTerms}): {@link refinedNetbackAt} computes it from a
+ * terms object, spot sales from parts kept in locals.
  */
 export function refinedNetbackOf(price: number, factor: number, tariffFactor: number, freight: number, transitDays: number, carryingCostPerYear: number): number {
   const gross = price * factor;
