@@ -25,10 +25,11 @@ type StageFlows = Map<string, Map<string, Flow>>;
  * refined metal and oxide shipped into markets (`refined`, to CHN, USA or ROW).
  */
 export class FlowFold {
+  // One field per stage: an event picks its stage's map without a lookup by stage name.
   readonly #mine: StageFlows = new Map();
   readonly #concentrate: StageFlows = new Map();
   readonly #refined: StageFlows = new Map();
-  // One field per stage: the event picks its stage's map without a lookup by stage name.
+  // The stages by name, for the outcome ids of `result`.
   readonly #stages: ReadonlyMap<string, StageFlows> = new Map([
     ['mine', this.#mine],
     ['concentrate', this.#concentrate],
